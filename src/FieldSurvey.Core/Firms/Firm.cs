@@ -1,0 +1,45 @@
+using FieldSurvey.Core.Study;
+
+namespace FieldSurvey.Core.Firms;
+
+public enum FirmStatus
+{
+    Active = 0,
+    /// <summary>Out of the sampling frame (closed, moved, duplicate); kept because calls point at it.</summary>
+    Retired = 1,
+}
+
+/// <summary>A firm of the sampling frame.</summary>
+public sealed class Firm : Entity
+{
+    public required string NameZh { get; set; }
+    public string? NameEn { get; set; }
+    public int ParkId { get; set; }
+    public Park? Park { get; set; }
+    public string? Address { get; set; }
+    public string? Subsector { get; set; }
+    public int? FoundedYear { get; set; }
+    public string? SizeBand { get; set; }
+    public string? Website { get; set; }
+    public string? Notes { get; set; }
+    public FirmStatus Status { get; set; }
+    /// <summary>The interviewer whose call list holds this firm.</summary>
+    public string? AssignedInterviewerId { get; set; }
+    /// <summary>A PI's override of the disposition derived from the call attempts (AAPOR code), with a reason.</summary>
+    public string? DispositionOverride { get; set; }
+    public string? DispositionOverrideReason { get; set; }
+    public List<Contact> Contacts { get; set; } = [];
+
+    public string DisplayName(bool chinese) =>
+        chinese || string.IsNullOrWhiteSpace(NameEn) ? NameZh : NameEn;
+}
+
+/// <summary>A contact person at a firm. Personal data: PIs and interviewers only, never exported by default.</summary>
+public sealed class Contact : Entity
+{
+    public int FirmId { get; set; }
+    public required string Name { get; set; }
+    public string? Title { get; set; }
+    public List<string> Phones { get; set; } = [];
+    public string? Email { get; set; }
+}

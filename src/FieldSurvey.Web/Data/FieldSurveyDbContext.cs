@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FieldSurvey.Core;
+using FieldSurvey.Core.Auditing;
+using FieldSurvey.Core.Calls;
+using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Firms;
+using FieldSurvey.Core.Interviews;
+using FieldSurvey.Core.Study;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace FieldSurvey.Web.Data;
+
+/// <summary>
+/// The one DbContext. <see cref="SaveChangesAsync(bool, CancellationToken)"/> writes the audit trail in the
+/// same transaction as the change and bumps every edited entity's <see cref="Entity.Version"/>, so features
+/// get auditing and stale-edit refusal without doing anything. ExecuteUpdate/ExecuteDelete bypass both:
+/// never use them on research data.
+/// </summary>
+public sealed class FieldSurveyDbContext(DbContextOptions<FieldSurveyDbContext> options, IHttpContextAccessor? http = null)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Park> Parks => Set<Park>();
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<StudySettings> StudySettings => Set<StudySettings>();
+    public DbSet<Firm> Firms => Set<Firm>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<CallAttempt> CallAttempts => Set<CallAttempt>();
+    public DbSet<GuideVersion> GuideVersions => Set<GuideVersion>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<PartnerRow> PartnerRows => Set<PartnerRow>();
+    public DbSet<Transcript> Transcripts => Set<Transcript>();
+    public DbSet<TranscriptRevision> TranscriptRevisions => Set<TranscriptRevision>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<CodingAssignment> CodingAssignments => Set<CodingAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>A reason to store with the audit rows of the next save (e.g. a disposition override).</summary>
+    public string? AuditReason { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FieldSurveyDbContext).Assembly);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        if (Database.IsSqlite())
+            SqliteConventions.Apply(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = CollectAudit();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(pending.Select(p => p.Complete()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            AuditReason = null;
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    List<PendingAudit> CollectAudit()
+    {
+        var user = http?.HttpContext?.User;
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = user?.Identity?.Name;
+        var now = DateTimeOffset.UtcNow;
+        var list = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (!IsAudited(entry.Entity)) continue;
+            if (entry is { State: EntityState.Modified, Entity: Entity })
+            {
+                var version = entry.Property(nameof(Entity.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+            list.Add(new PendingAudit(entry, entry.State, Snapshot(entry, original: true), now, userId, userName, AuditReason));
+        }
+        return list;
+    }
+
+    static bool IsAudited(object entity) => entity is Entity or AppUser;
+
+    // Identity's secrets never reach the audit trail.
+    static readonly HashSet<string> Secret = [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp),
+        nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName)];
+
+    static Dictionary<string, object?> Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var p in entry.Properties)
+        {
+            if (Secret.Contains(p.Metadata.Name)) continue;
+            if (entry.State == EntityState.Modified && !p.IsModified) continue;
+            values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
+        }
+        return values;
+    }
+
+    sealed record PendingAudit(EntityEntry Entry, EntityState State, Dictionary<string, object?> Before,
+        DateTimeOffset At, string? UserId, string? UserName, string? Reason)
+    {
+        public AuditEntry Complete()
+        {
+            var after = State == EntityState.Deleted ? null : Snapshot(Entry, original: false);
+            if (State == EntityState.Added) after = Entry.Properties
+                .Where(p => !Secret.Contains(p.Metadata.Name))
+                .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue);
+            var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue);
+            return new AuditEntry
+            {
+                AtUtc = At, UserId = UserId, UserName = UserName, Reason = Reason,
+                Entity = Entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", key),
+                Action = State.ToString(),
+                Before = State == EntityState.Added ? null : JsonSerializer.Serialize(Before),
+                After = after is null ? null : JsonSerializer.Serialize(after),
+            };
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FieldSurvey.Web.Infrastructure;
+
+/// <summary>Where the database is and which engine runs it (section "Database").</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    /// <summary>"Sqlite" (default, one file) or "Postgres".</summary>
+    [Required, RegularExpression("Sqlite|Postgres")] public string Provider { get; set; } = "Sqlite";
+    /// <summary>Empty for SQLite means "fieldsurvey.db in the data folder".</summary>
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>Where files live (section "Storage").</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    /// <summary>Folder for the SQLite file and backups; relative paths are under the app's content root.</summary>
+    [Required] public string DataFolder { get; set; } = "App_Data";
+    /// <summary>Largest upload accepted (transcripts, firm imports), in bytes.</summary>
+    [Range(1024, 1_073_741_824)] public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>Folder holding the default study files; empty means "seed" beside the app.</summary>
+    public string? SeedFolder { get; set; }
+}
+
+/// <summary>Demo mode (section "Demo"): demo accounts and data. Refused outside Development and Testing.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    public bool Enabled { get; set; }
+    public string Password { get; set; } = "Demo-2026!";
+}
+
+/// <summary>Time zones (section "Time").</summary>
+public sealed class TimeOptions
+{
+    public const string Section = "Time";
+    /// <summary>The zone firms are in: call lists show times here as well as in the person's own zone.</summary>
+    [Required] public string FirmTimeZone { get; set; } = "Asia/Shanghai";
+    /// <summary>Zone given to new accounts until the person changes it.</summary>
+    [Required] public string DefaultUserTimeZone { get; set; } = "Asia/Shanghai";
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace FieldSurvey.Web.Pages.Admin.Users;
+
+/// <summary>Roles, password reset, unlock and deactivation. People are never deleted: their work points at them.</summary>
+public sealed class EditModel(UserManager<AppUser> users, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty, StringLength(100, MinimumLength = 10, ErrorMessage = "The password needs at least 10 characters.")]
+    public string? NewPassword { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
+    public AppUser? Person { get; private set; }
+    public bool LockedOut { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        ModelState.Remove(nameof(NewPassword));
+        var wanted = Input.Roles.Where(Roles.All.Contains).ToHashSet();
+        if (wanted.Count == 0) ModelState.AddModelError("Input.Roles", t["Choose at least one role."]);
+        if (Person!.Id == User.Id() && !wanted.Contains(Roles.PI))
+            ModelState.AddModelError("Input.Roles", t["You cannot remove your own PI role."]);
+        if (!ModelState.IsValid) return Page();
+        var current = await users.GetRolesAsync(Person);
+        await users.RemoveFromRolesAsync(Person, current.Except(wanted));
+        await users.AddToRolesAsync(Person, wanted.Except(current));
+        Person.DisplayName = Input.DisplayName;
+        await users.UpdateAsync(Person);
+        await users.UpdateSecurityStampAsync(Person); // role changes reach the person's cookie within a minute
+        StatusMessage = t["Saved."];
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (string.IsNullOrEmpty(NewPassword)) ModelState.AddModelError(nameof(NewPassword), t["Enter a new password."]);
+        if (!ModelState.IsValid) { Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] }; return Page(); }
+        var token = await users.GeneratePasswordResetTokenAsync(Person!);
+        var result = await users.ResetPasswordAsync(Person!, token, NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) ModelState.AddModelError(nameof(NewPassword), e.Description);
+            Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] };
+            return Page();
+        }
+        await users.SetLockoutEndDateAsync(Person!, null);
+        await users.ResetAccessFailedCountAsync(Person!);
+        StatusMessage = t["The password was reset. Pass it on to the person."];
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostActiveAsync(string id, bool active)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Person!.Id == User.Id() && !active)
+        {
+            StatusMessage = "Error: " + t["You cannot deactivate yourself."];
+            return RedirectToPage(new { id });
+        }
+        Person.IsActive = active;
+        await users.UpdateAsync(Person);
+        await users.SetLockoutEndDateAsync(Person, active ? null : DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(Person); // signs the person out everywhere
+        StatusMessage = active ? t["The account is active again."] : t["The account was deactivated; the person's work is kept."];
+        return RedirectToPage(new { id });
+    }
+
+    async Task<bool> LoadAsync(string id)
+    {
+        Person = await users.FindByIdAsync(id);
+        if (Person is null) return false;
+        LockedOut = await users.IsLockedOutAsync(Person) && Person.IsActive;
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the person's name."), StringLength(100)] public string DisplayName { get; set; } = "";
+        public List<string> Roles { get; set; } = [];
+    }
+}

@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace FieldSurvey.Web.Pages.Admin.Vocabulary;
+
+/// <summary>Add or rename a vocabulary entry (with its codebook notes). Stale edits are refused.</summary>
+public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public TermKind Kind { get; private set; }
+    public IReadOnlyList<Park> Parks { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(TermKind kind, int? id)
+    {
+        Kind = kind;
+        await LoadParksAsync();
+        if (id is null) return Page();
+        var term = await db.Terms.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.Kind == kind);
+        if (term is null) return NotFound();
+        Input = new InputModel
+        {
+            Id = term.Id, Version = term.Version, Code = term.Code, NameEn = term.NameEn, NameZh = term.NameZh,
+            DefinitionEn = term.DefinitionEn, DefinitionZh = term.DefinitionZh, Inclusion = term.Inclusion, Exclusion = term.Exclusion,
+            Example = term.Example, Shortcut = term.Shortcut, Level = term.Level, ParkId = term.ParkId,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(TermKind kind)
+    {
+        Kind = kind;
+        await LoadParksAsync();
+        if (await db.Terms.AnyAsync(x => x.Kind == kind && x.Code == Input.Code && x.Id != Input.Id))
+            ModelState.AddModelError("Input.Code", t["Another entry already has this code."]);
+        if (kind == TermKind.PartnerLocation && Input.Level is null)
+            ModelState.AddModelError("Input.Level", t["Choose the level of this location."]);
+        if (kind == TermKind.PartnerLocation && Input.Level == LocationLevel.Park && Input.ParkId is null)
+            ModelState.AddModelError("Input.ParkId", t["Choose the park this location stands for."]);
+        if (!ModelState.IsValid) return Page();
+
+        Term term;
+        if (Input.Id is { } id)
+        {
+            var found = await db.Terms.SingleOrDefaultAsync(x => x.Id == id && x.Kind == kind);
+            if (found is null) return NotFound();
+            term = found;
+            db.ExpectVersion(term, Input.Version);
+        }
+        else
+        {
+            term = new Term { Kind = kind, Code = Input.Code, NameEn = Input.NameEn, NameZh = Input.NameZh,
+                SortOrder = (await db.Terms.Where(x => x.Kind == kind).MaxAsync(x => (int?)x.SortOrder) ?? 0) + 1 };
+            db.Terms.Add(term);
+        }
+        term.Code = Input.Code; term.NameEn = Input.NameEn; term.NameZh = Input.NameZh;
+        term.DefinitionEn = Input.DefinitionEn; term.DefinitionZh = Input.DefinitionZh; term.Inclusion = Input.Inclusion;
+        term.Exclusion = Input.Exclusion; term.Example = Input.Example; term.Shortcut = Input.Shortcut;
+        term.Level = kind == TermKind.PartnerLocation ? Input.Level : null;
+        term.ParkId = term.Level == LocationLevel.Park ? Input.ParkId : null;
+        if (!await db.TrySaveAsync())
+        {
+            ModelState.AddModelError(string.Empty, t["Someone else changed this entry while you were editing. Your changes were not saved: reload the page to see theirs."]);
+            return Page();
+        }
+        TempData["StatusMessage"] = t["Saved."].Value;
+        return RedirectToPage("Index", new { kind });
+    }
+
+    async Task LoadParksAsync() => Parks = await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync();
+
+    public sealed class InputModel
+    {
+        public int? Id { get; set; }
+        public int Version { get; set; }
+        [Required(ErrorMessage = "Enter a code."), RegularExpression("^[A-Za-z0-9_-]{1,40}$", ErrorMessage = "Use letters, digits, - or _ (at most 40).")]
+        public string Code { get; set; } = "";
+        [Required(ErrorMessage = "Enter the English name."), StringLength(200)] public string NameEn { get; set; } = "";
+        [Required(ErrorMessage = "Enter the Chinese name."), StringLength(200)] public string NameZh { get; set; } = "";
+        [StringLength(2000)] public string? DefinitionEn { get; set; }
+        [StringLength(2000)] public string? DefinitionZh { get; set; }
+        [StringLength(2000)] public string? Inclusion { get; set; }
+        [StringLength(2000)] public string? Exclusion { get; set; }
+        [StringLength(2000)] public string? Example { get; set; }
+        [StringLength(1)] public string? Shortcut { get; set; }
+        public LocationLevel? Level { get; set; }
+        public int? ParkId { get; set; }
+    }
+}

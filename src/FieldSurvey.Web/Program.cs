@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using FieldSurvey.Web;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // GB18030 imports
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<TimeOptions>().BindConfiguration(TimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
+    .Validate(d => !d.Enabled || !builder.Environment.IsProduction(), "Demo mode is refused in Production.").ValidateOnStart();
+
+services.AddHttpContextAccessor();
+services.AddSingleton(TimeProvider.System);
+services.AddDbContext<FieldSurveyDbContext>((sp, o) => DatabaseSetup.Configure(o, sp));
+
+services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 10;
+        o.User.RequireUniqueEmail = true;
+        o.SignIn.RequireConfirmedAccount = false;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    })
+    .AddEntityFrameworkStores<FieldSurveyDbContext>()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddDefaultTokenProviders();
+// A deactivated person or changed roles take effect within a minute, not at cookie expiry.
+services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "FieldSurvey.Auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(10);
+});
+services.AddDataProtection().SetApplicationName("FieldSurvey").PersistKeysToDbContext<FieldSurveyDbContext>();
+PageAccess.AddPolicies(services.AddAuthorizationBuilder());
+
+services.AddLocalization(o => o.ResourcesPath = "Resources");
+services.AddRazorPages(PageAccess.Configure)
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+services.Configure<RequestLocalizationOptions>(o =>
+{
+    CultureInfo[] cultures = [new("en"), new("zh-Hans")];
+    o.DefaultRequestCulture = new RequestCulture("en");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.RequestCultureProviders.Insert(0, new ProfileCultureProvider());
+});
+services.AddScoped<UserTime>();
+services.AddHealthChecks().AddDbContextCheck<FieldSurveyDbContext>("database");
+
+var app = builder.Build();
+
+await DatabaseStartup.InitialiseAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+app.UseAuthentication();
+app.UseMiddleware<SetupRedirect>();
+app.UseAuthorization();
+app.MapHealth();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
