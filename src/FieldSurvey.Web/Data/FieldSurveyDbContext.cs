@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FieldSurvey.Core;
 using FieldSurvey.Core.Auditing;
@@ -101,6 +102,9 @@ public sealed class FieldSurveyDbContext(DbContextOptions<FieldSurveyDbContext> 
         return list;
     }
 
+    // Chinese stays readable in the audit page; the page HTML-encodes what it shows.
+    static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     static bool IsAudited(object entity) => entity is Entity or AppUser;
 
     // Identity's secrets never reach the audit trail.
@@ -135,8 +139,8 @@ public sealed class FieldSurveyDbContext(DbContextOptions<FieldSurveyDbContext> 
                 Entity = Entry.Metadata.ClrType.Name,
                 EntityId = string.Join(",", key),
                 Action = State.ToString(),
-                Before = State == EntityState.Added ? null : JsonSerializer.Serialize(Before),
-                After = after is null ? null : JsonSerializer.Serialize(after),
+                Before = State == EntityState.Added ? null : JsonSerializer.Serialize(Before, Json),
+                After = after is null ? null : JsonSerializer.Serialize(after, Json),
             };
         }
     }

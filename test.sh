@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of FieldSurvey and ends with one line: "N passed, N failed[, N skipped]".
+# Installs what the tests need on a fresh Debian machine: Debian's Chromium for the browser tests
+# (never a downloaded browser) and the PostgreSQL server for the PostgreSQL run when FS_POSTGRES=1.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} with apt..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null \
+    || echo "warning: could not install ${need[*]}"
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results=$(mktemp -d)
+dotnet build FieldSurvey.sln -c Release -nologo -v q 2>&1 | grep -vE "warning NU1603" | grep -E "error|Build succeeded|FAILED" 
+status=${PIPESTATUS[0]}
+if [ "$status" -ne 0 ]; then echo "0 passed, 1 failed (build failed)"; exit 1; fi
+
+dotnet test FieldSurvey.sln -c Release --no-build --logger "trx" --results-directory "$results" -v q 2>&1 \
+  | grep -vE "warning NU1603"
+code=${PIPESTATUS[0]}
+
+# Sum the counters of every test assembly's TRX file.
+read -r passed failed skipped < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find(".//{*}Counters")
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    s += int(c.get("notExecuted", 0))
+print(p, f, s)
+PY
+)
+rm -rf "$results"
+if [ "${failed:-0}" -eq 0 ] && [ "$code" -ne 0 ]; then failed=1; fi
+line="${passed:-0} passed, ${failed:-0} failed"
+[ "${skipped:-0}" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "${failed:-0}" -eq 0 ]

@@ -1,0 +1,72 @@
+using FieldSurvey.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace FieldSurvey.Tests.Browser;
+
+/// <summary>
+/// The app on a real Kestrel port with Debian's Chromium driven by Playwright (never a downloaded browser).
+/// Each test gets a fresh browser context; <see cref="Step"/> keeps a screenshot when a step fails.
+/// </summary>
+public class BrowserFixture : IAsyncLifetime
+{
+    public AppFactory App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    IPlaywright? playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static readonly string ArtifactFolder = Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string? locale = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = locale ?? "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInPageAsync(string email, string? locale = null)
+    {
+        var page = await NewPageAsync(locale);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", AppFactory.Password);
+        await page.ClickAsync("[data-testid=login-form] button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        return page;
+    }
+
+    /// <summary>Runs one step of a scenario; on failure saves a full-page screenshot named after it, then rethrows.</summary>
+    public static async Task Step(IPage page, string name, Func<Task> step)
+    {
+        try { await step(); }
+        catch
+        {
+            Directory.CreateDirectory(ArtifactFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactFolder, $"{name}.png"), FullPage = true });
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using FieldSurvey.Web.Data;
+
+namespace FieldSurvey.Tests.Infrastructure;
+
+/// <summary>
+/// The app on its own temporary SQLite file, migrated and loaded with the default study and the demo data
+/// (accounts pi@, interviewer@, coder1@, coder2@example.org, password <see cref="Password"/>).
+/// <paramref name="demo"/> false gives a fresh install with no accounts.
+/// </summary>
+public class AppFactory(bool demo = true) : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo-2026!";
+    public const string PI = "pi@example.org";
+    public const string Interviewer = "interviewer@example.org";
+    public const string Coder1 = "coder1@example.org";
+    public const string Coder2 = "coder2@example.org";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>A scope for reading or seeding the database directly.</summary>
+    public T With<T>(Func<FieldSurveyDbContext, T> work)
+    {
+        using var scope = Services.CreateScope();
+        return work(scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>());
+    }
+
+    public async Task<T> WithAsync<T>(Func<FieldSurveyDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>());
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in as <paramref name="email"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password = Password)
+    {
+        var client = Client();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+public static partial class HttpClientForms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>The antiforgery token of the first form on a page.</summary>
+    public static string? Token(string html) => TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+    /// <summary>GETs <paramref name="formPage"/> (default: the post URL without its handler) for its token, then POSTs the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        var token = Token(page) ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
+        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+}
