@@ -26,11 +26,24 @@ dotnet test FieldSurvey.sln -c Release --no-build --logger "trx" --results-direc
   | grep -vE "warning NU1603"
 code=${PIPESTATUS[0]}
 
+# The database tests again on PostgreSQL (Debian's package, started on localhost), unless FS_SKIP_POSTGRES=1.
+if [ "${FS_SKIP_POSTGRES:-0}" != 1 ]; then
+  if pg=$(scripts/start-postgres.sh 2>/dev/null | tail -1) && [ -n "$pg" ]; then
+    echo "== database tests on PostgreSQL"
+    FIELDSURVEY_TEST_POSTGRES="$pg" dotnet test tests/FieldSurvey.Web.Tests -c Release --no-build --logger trx \
+      --results-directory "$results/postgres" -v q 2>&1 | grep -vE "warning NU1603"
+    [ "${PIPESTATUS[0]}" -ne 0 ] && code=1
+  else
+    echo "PostgreSQL could not be started: the PostgreSQL run is counted as one failure."
+    pg_failed=1
+  fi
+fi
+
 # Sum the counters of every test assembly's TRX file.
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 p = f = s = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
+for path in glob.glob(sys.argv[1] + "/*.trx") + glob.glob(sys.argv[1] + "/postgres/*.trx"):
     c = ET.parse(path).getroot().find(".//{*}Counters")
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
     s += int(c.get("notExecuted", 0))
@@ -38,6 +51,7 @@ print(p, f, s)
 PY
 )
 rm -rf "$results"
+failed=$(( ${failed:-0} + ${pg_failed:-0} ))
 if [ "${failed:-0}" -eq 0 ] && [ "$code" -ne 0 ]; then failed=1; fi
 line="${passed:-0} passed, ${failed:-0} failed"
 [ "${skipped:-0}" -gt 0 ] && line="$line, $skipped skipped"

@@ -15,6 +15,16 @@ Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // GB18030 import
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
+if (args is ["restore", var backupFile, ..])
+{
+    // dotnet run --project src/FieldSurvey.Web -- restore FILE [--force]: put a SQLite backup in place, then exit.
+    var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+    var restored = Backups.RestoreSqlite(Path.GetFullPath(backupFile), DatabaseSetup.DataFolder(storage, builder.Environment.ContentRootPath),
+        force: args.Contains("--force"), DateTimeOffset.UtcNow);
+    Console.WriteLine($"Restored {backupFile} to {restored}. Start the app as usual.");
+    return;
+}
+
 services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<TimeOptions>().BindConfiguration(TimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -23,7 +33,7 @@ services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
 
 services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
-services.AddDbContext<FieldSurveyDbContext>((sp, o) => DatabaseSetup.Configure(o, sp));
+services.AddFieldSurveyDatabase(builder.Configuration);
 
 services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -68,6 +78,9 @@ services.Configure<RequestLocalizationOptions>(o =>
     o.RequestCultureProviders.Insert(0, new ProfileCultureProvider());
 });
 services.AddScoped<UserTime>();
+// Chinese text is written as characters, not &#x...; entities (HTML-significant characters are still encoded).
+services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddHealthChecks().AddDbContextCheck<FieldSurveyDbContext>("database");
 
 var app = builder.Build();

@@ -5,16 +5,28 @@ using Microsoft.Extensions.Options;
 
 namespace FieldSurvey.Web.Data;
 
-/// <summary>Chooses the database engine from configuration (resolved lazily so tests can override it).</summary>
+/// <summary>
+/// Chooses the database engine from configuration (Database:Provider). Pages ask for
+/// <see cref="FieldSurveyDbContext"/>; the engine's subclass behind it carries the engine's migrations.
+/// </summary>
 public static class DatabaseSetup
 {
-    public static void Configure(DbContextOptionsBuilder options, IServiceProvider sp)
+    public static void AddFieldSurveyDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
-        options.UseSqlite(SqliteConnectionString(db.ConnectionString, DataFolder(storage, root)));
+        var provider = configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? "Sqlite";
+        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+            services.AddDbContext<FieldSurveyDbContext, PostgresFieldSurveyDbContext>((sp, o) =>
+                o.UseNpgsql(Options(sp).ConnectionString ?? throw new InvalidOperationException(
+                    "Database:ConnectionString is required when Database:Provider is Postgres.")));
+        else
+            services.AddDbContext<FieldSurveyDbContext, SqliteFieldSurveyDbContext>((sp, o) =>
+                o.UseSqlite(SqliteConnectionString(Options(sp).ConnectionString, DataFolder(sp))));
     }
+
+    static DatabaseOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    public static string DataFolder(IServiceProvider sp) =>
+        DataFolder(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
 
     public static string DataFolder(StorageOptions storage, string contentRoot)
     {

@@ -21,7 +21,12 @@ namespace FieldSurvey.Web.Data;
 /// get auditing and stale-edit refusal without doing anything. ExecuteUpdate/ExecuteDelete bypass both:
 /// never use them on research data.
 /// </summary>
-public sealed class FieldSurveyDbContext(DbContextOptions<FieldSurveyDbContext> options, IHttpContextAccessor? http = null)
+/// <remarks>
+/// Each database engine has its own subclass (<see cref="SqliteFieldSurveyDbContext"/>,
+/// <see cref="PostgresFieldSurveyDbContext"/>) only so that each keeps its own migrations; pages and
+/// features always ask for <see cref="FieldSurveyDbContext"/>.
+/// </remarks>
+public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContextAccessor? http)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Park> Parks => Set<Park>();

@@ -11,8 +11,12 @@ namespace FieldSurvey.Tests.Infrastructure;
 /// The app on its own temporary SQLite file, migrated and loaded with the default study and the demo data
 /// (accounts pi@, interviewer@, coder1@, coder2@example.org, password <see cref="Password"/>).
 /// <paramref name="demo"/> false gives a fresh install with no accounts.
+/// With the environment variable FIELDSURVEY_TEST_POSTGRES set to a server connection string (no database),
+/// every factory runs on its own new PostgreSQL database instead, dropped afterwards: the same tests
+/// then prove both engines.
 /// </summary>
-public class AppFactory(bool demo = true) : WebApplicationFactory<Program>
+/// <paramref name="existingStore"/> opens an existing store instead: a data folder (SQLite) or a database name (PostgreSQL).
+public class AppFactory(bool demo = true, string? existingStore = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Demo-2026!";
     public const string PI = "pi@example.org";
@@ -20,7 +24,13 @@ public class AppFactory(bool demo = true) : WebApplicationFactory<Program>
     public const string Coder1 = "coder1@example.org";
     public const string Coder2 = "coder2@example.org";
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } = PostgresServer is null && existingStore is not null ? existingStore
+        : Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The PostgreSQL server to test against, or null for SQLite.</summary>
+    public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("FIELDSURVEY_TEST_POSTGRES") is { Length: > 0 } pg ? pg : null;
+    public string DatabaseName { get; } = PostgresServer is not null && existingStore is not null ? existingStore
+        : "fs_test_" + Guid.NewGuid().ToString("N")[..12];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,6 +38,11 @@ public class AppFactory(bool demo = true) : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (PostgresServer is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", $"{PostgresServer};Database={DatabaseName}");
+        }
     }
 
     /// <summary>A scope for reading or seeding the database directly.</summary>
@@ -60,7 +75,18 @@ public class AppFactory(bool demo = true) : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresServer is not null) DropPostgresDatabase();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    void DropPostgresDatabase()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection($"{PostgresServer};Database=postgres");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
     }
 }
 

@@ -3,19 +3,16 @@ using System;
 using FieldSurvey.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace FieldSurvey.Web.Data.Migrations
+namespace FieldSurvey.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(FieldSurveyDbContext))]
-    [Migration("20261125023150_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqliteFieldSurveyDbContext))]
+    partial class SqliteFieldSurveyDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
