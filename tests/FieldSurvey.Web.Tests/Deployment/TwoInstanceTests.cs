@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using FieldSurvey.Tests.Infrastructure;
+
+namespace FieldSurvey.Tests.Deployment;
+
+/// <summary>
+/// Two real app processes on two ports against one database (PostgreSQL in the PostgreSQL run, one SQLite
+/// file otherwise), as behind a load balancer: a person signed in on one is signed in on the other (the
+/// data-protection keys live in the database), a form from one posts to the other, and two people editing
+/// the same record through different instances get the second save refused as stale.
+/// </summary>
+public sealed class TwoInstanceTests : IAsyncLifetime
+{
+    readonly string dataFolder = Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
+    readonly string database = "fs_two_" + Guid.NewGuid().ToString("N")[..10];
+    readonly List<Process> processes = [];
+    string a = "", b = "";
+
+    public async Task InitializeAsync()
+    {
+        if (AppFactory.PostgresServer is not null) CreatePostgresDatabase();
+        a = await StartAsync();   // the first instance migrates and seeds before the second starts
+        b = await StartAsync();
+    }
+
+    [Fact]
+    public async Task Two_instances_share_sign_in_forms_and_refuse_stale_edits()
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler);
+
+        var login = await client.GetStringAsync(a + "/Account/Login");
+        var signIn = await client.PostAsync(a + "/Account/Login", Form(login, ("Input.Email", AppFactory.PI), ("Input.Password", AppFactory.Password)));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        foreach (Cookie c in cookies.GetCookies(new Uri(a))) cookies.Add(new Uri(b), new Cookie(c.Name, c.Value));
+
+        var onB = await client.GetAsync(b + "/Admin/Parks");
+        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        var parksPage = await onB.Content.ReadAsStringAsync();
+
+        // The same form, loaded once (same version), saved through A and then through B.
+        var (id, version) = ParkRow(parksPage, "DX");
+        HttpContent Edit(string page, string name) => Form(page, ("Input.Id", id), ("Input.Version", version), ("Input.Code", "DX"),
+            ("Input.NameEn", name), ("Input.NameZh", "大兴"));
+        var first = await client.PostAsync(a + "/Admin/Parks?handler=Save", Edit(await client.GetStringAsync(a + "/Admin/Parks"), "Daxing (A)"));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var second = await client.PostAsync(b + "/Admin/Parks?handler=Save", Edit(parksPage, "Daxing (B, stale)"));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Someone else changed this park", await second.Content.ReadAsStringAsync());
+        Assert.Contains("Daxing (A)", await client.GetStringAsync(b + "/Admin/Parks"));
+    }
+
+    static (string Id, string Version) ParkRow(string html, string code)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(html,
+            "name=\"Input.Id\" value=\"(\\d+)\" /><input type=\"hidden\" name=\"Input.Version\" value=\"(\\d+)\" />\\s*<div class=\"col-2\"><input name=\"Input.Code\" value=\"" + code + "\"");
+        Assert.True(m.Success, "park row not found");
+        return (m.Groups[1].Value, m.Groups[2].Value);
+    }
+
+    static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value))
+            .Append(KeyValuePair.Create("__RequestVerificationToken", HttpClientForms.Token(page)!)));
+
+    async Task<string> StartAsync()
+    {
+        var port = FreePort();
+        var web = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "FieldSurvey.Web"));
+        var dll = Directory.GetFiles(Path.Combine(web, "bin"), "FieldSurvey.Web.dll", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port} --contentRoot \"{web}\"")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["Demo__Enabled"] = "true";
+        info.Environment["Storage__DataFolder"] = dataFolder;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (AppFactory.PostgresServer is not null)
+        {
+            info.Environment["Database__Provider"] = "Postgres";
+            info.Environment["Database__ConnectionString"] = $"{AppFactory.PostgresServer};Database={database}";
+        }
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        processes.Add(process);
+        var url = $"http://127.0.0.1:{port}";
+        using var probe = new HttpClient();
+        for (var i = 0; i < 120; i++)
+        {
+            try { if ((await probe.GetAsync(url + "/health")).IsSuccessStatusCode) return url; }
+            catch (HttpRequestException) { }
+            if (process.HasExited) throw new InvalidOperationException($"instance on {port} exited with {process.ExitCode}");
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"instance on {port} did not become healthy");
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    void CreatePostgresDatabase()
+    {
+        using var connection = new Npgsql.NpgsqlConnection($"{AppFactory.PostgresServer};Database=postgres");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{database}\"";
+        command.ExecuteNonQuery();
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var p in processes)
+        {
+            try { p.Kill(entireProcessTree: true); p.WaitForExit(5000); } catch (InvalidOperationException) { }
+            p.Dispose();
+        }
+        if (AppFactory.PostgresServer is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var connection = new Npgsql.NpgsqlConnection($"{AppFactory.PostgresServer};Database=postgres");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
+        try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+}
