@@ -4,6 +4,7 @@ using FieldSurvey.Web;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,23 @@ services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).
 services.AddOptions<TimeOptions>().BindConfiguration(TimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
     .Validate(d => !d.Enabled || !builder.Environment.IsProduction(), "Demo mode is refused in Production.").ValidateOnStart();
+
+// Behind a reverse proxy that terminates HTTPS (README, "Operating"): trust its X-Forwarded-* headers.
+services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section);
+services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    var proxy = builder.Configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new();
+    if (proxy.KnownProxies.Length > 0)
+        foreach (var address in proxy.KnownProxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+    else
+    {
+        o.KnownIPNetworks.Clear(); // no list given: trust whichever proxy forwards to us (only enable behind one)
+        o.KnownProxies.Clear();
+    }
+});
+if (builder.Configuration["Logging:Format"] == "json")
+    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 
 services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
@@ -86,6 +104,9 @@ services.AddHealthChecks().AddDbContextCheck<FieldSurveyDbContext>("database");
 var app = builder.Build();
 
 await DatabaseStartup.InitialiseAsync(app.Services);
+
+if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Enabled)
+    app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

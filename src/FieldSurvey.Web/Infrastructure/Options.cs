@@ -41,3 +41,13 @@ public sealed class TimeOptions
     /// <summary>Zone given to new accounts until the person changes it.</summary>
     [Required] public string DefaultUserTimeZone { get; set; } = "Asia/Shanghai";
 }
+
+/// <summary>Running behind a reverse proxy (section "ReverseProxy").</summary>
+public sealed class ReverseProxyOptions
+{
+    public const string Section = "ReverseProxy";
+    /// <summary>Honour X-Forwarded-For/Proto/Host (client address, https) from the proxy.</summary>
+    public bool Enabled { get; set; }
+    /// <summary>Addresses of the proxies to trust; empty trusts any (acceptable only when the app listens on loopback).</summary>
+    public string[] KnownProxies { get; set; } = [];
+}
