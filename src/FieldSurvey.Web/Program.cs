@@ -105,6 +105,20 @@ var app = builder.Build();
 
 await DatabaseStartup.InitialiseAsync(app.Services);
 
+if (args is ["generate", var sizeName, ..])
+{
+    // dotnet run --project src/FieldSurvey.Web -- generate small|study|large [--seed N]: a synthetic study, then exit.
+    if (app.Environment.IsProduction()) throw new InvalidOperationException("generate is refused in Production.");
+    var size = Enum.Parse<FieldSurvey.Core.Synthetic.SyntheticSize>(sizeName, ignoreCase: true);
+    var seedIndex = Array.IndexOf(args, "--seed");
+    var seed = seedIndex > 0 ? int.Parse(args[seedIndex + 1], CultureInfo.InvariantCulture) : 2026;
+    using var scope = app.Services.CreateScope();
+    Console.WriteLine(await FieldSurvey.Web.Data.Seed.SyntheticLoader.LoadAsync(
+        scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+        size, seed, app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Password, DateTimeOffset.UtcNow));
+    return;
+}
+
 if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Enabled)
     app.UseForwardedHeaders();
 

@@ -46,6 +46,12 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
+    /// generated record would double the write for no reader. Never switched off for people's edits.
+    /// </summary>
+    internal bool AuditEnabled { get; set; } = true;
+
     /// <summary>A reason to store with the audit rows of the next save (e.g. a disposition override).</summary>
     public string? AuditReason { get; set; }
 
@@ -65,7 +71,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        var pending = CollectAudit();
+        var pending = AuditEnabled ? CollectAudit() : [];
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
