@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // GB18030 imports
@@ -64,6 +65,7 @@ services.AddIdentity<AppUser, IdentityRole>(o =>
     })
     .AddEntityFrameworkStores<FieldSurveyDbContext>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddErrorDescriber<LocalizedIdentityErrors>()
     .AddDefaultTokenProviders();
 // A deactivated person or changed roles take effect within a minute, not at cookie expiry.
 services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -82,10 +84,17 @@ services.AddDataProtection().SetApplicationName("FieldSurvey").PersistKeysToDbCo
 PageAccess.AddPolicies(services.AddAuthorizationBuilder());
 
 services.AddLocalization(o => o.ResourcesPath = "Resources");
+services.AddSingleton<TranslationGaps>();
+services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+services.AddSingleton<IStringLocalizerFactory, GapTrackingLocalizerFactory>();
 services.AddRazorPages(PageAccess.Configure)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-    .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+    .AddMvcOptions(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        ModelBindingMessages.Localize(o.ModelBindingMessageProvider);
+    });
 services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -93,6 +102,8 @@ services.Configure<RequestLocalizationOptions>(o =>
     o.DefaultRequestCulture = new RequestCulture("en");
     o.SupportedCultures = cultures;
     o.SupportedUICultures = cultures;
+    o.FallBackToParentCultures = true;   // a browser's zh-CN (parent zh-Hans) gets Chinese
+    o.FallBackToParentUICultures = true;
     o.RequestCultureProviders.Insert(0, new ProfileCultureProvider());
 });
 services.AddScoped<UserTime>();
@@ -102,6 +113,7 @@ services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
 services.AddHealthChecks().AddDbContextCheck<FieldSurveyDbContext>("database");
 
 var app = builder.Build();
+ModelBindingMessages.Use(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
 
 await DatabaseStartup.InitialiseAsync(app.Services);
 

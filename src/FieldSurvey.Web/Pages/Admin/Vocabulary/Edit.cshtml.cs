@@ -17,6 +17,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnGetAsync(TermKind kind, int? id)
     {
+        if (!Enum.IsDefined(kind)) return NotFound();
         Kind = kind;
         await LoadParksAsync();
         if (id is null) return Page();
@@ -33,6 +34,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostAsync(TermKind kind)
     {
+        if (!Enum.IsDefined(kind)) return NotFound();
         Kind = kind;
         await LoadParksAsync();
         if (await db.Terms.AnyAsync(x => x.Kind == kind && x.Code == Input.Code && x.Id != Input.Id))

@@ -14,10 +14,12 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     public TermKind Kind { get; private set; }
     public IReadOnlyList<Term> Terms { get; private set; } = [];
 
-    public async Task OnGetAsync(TermKind kind)
+    public async Task<IActionResult> OnGetAsync(TermKind kind)
     {
+        if (!Enum.IsDefined(kind)) return NotFound();
         Kind = kind;
         Terms = await db.Terms.AsNoTracking().Include(x => x.Park).Where(x => x.Kind == kind).OrderBy(x => x.SortOrder).ThenBy(x => x.Id).ToListAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMoveAsync(TermKind kind, int id, int by)
