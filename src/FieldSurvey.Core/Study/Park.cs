@@ -1,7 +1,7 @@
 namespace FieldSurvey.Core.Study;
 
 /// <summary>A study park (a planned cluster). Retired, never deleted, once data points at it.</summary>
-public sealed class Park : Entity
+public sealed class Park : Entity, IOrdered
 {
     public required string Code { get; set; }
     public required string NameEn { get; set; }

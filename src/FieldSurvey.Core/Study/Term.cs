@@ -26,7 +26,7 @@ public enum LocationLevel
 /// definition, inclusion and exclusion notes and an example. Entries in use are retired, or merged
 /// into another entry, never deleted, so segments and answers that point at them keep their meaning.
 /// </summary>
-public sealed class Term : Entity
+public sealed class Term : Entity, IOrdered
 {
     public TermKind Kind { get; set; }
     public required string Code { get; set; }

@@ -49,16 +49,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
 
     public async Task<IActionResult> OnPostMoveAsync(int id, int by)
     {
-        var parks = await db.Parks.OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
-        var index = parks.FindIndex(p => p.Id == id);
-        if (index < 0) return NotFound();
-        var other = index + Math.Sign(by);
-        if (other >= 0 && other < parks.Count)
-        {
-            (parks[index], parks[other]) = (parks[other], parks[index]);
-            for (var i = 0; i < parks.Count; i++) if (parks[i].SortOrder != i + 1) parks[i].SortOrder = i + 1;
-            await db.SaveChangesAsync();
-        }
+        if (!Ordering.Move(await db.Parks.OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(), id, by)) return NotFound();
+        await db.SaveChangesAsync();
         return RedirectToPage();
     }
 

@@ -24,16 +24,9 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
 
     public async Task<IActionResult> OnPostMoveAsync(TermKind kind, int id, int by)
     {
-        var terms = await db.Terms.Where(x => x.Kind == kind).OrderBy(x => x.SortOrder).ThenBy(x => x.Id).ToListAsync();
-        var index = terms.FindIndex(x => x.Id == id);
-        var other = index + Math.Sign(by);
-        if (index < 0) return NotFound();
-        if (other >= 0 && other < terms.Count)
-        {
-            (terms[index], terms[other]) = (terms[other], terms[index]);
-            for (var i = 0; i < terms.Count; i++) if (terms[i].SortOrder != i + 1) terms[i].SortOrder = i + 1;
-            await db.SaveChangesAsync();
-        }
+        if (!Ordering.Move(await db.Terms.Where(x => x.Kind == kind).OrderBy(x => x.SortOrder).ThenBy(x => x.Id).ToListAsync(), id, by))
+            return NotFound();
+        await db.SaveChangesAsync();
         return RedirectToPage(new { kind });
     }
 
