@@ -38,6 +38,7 @@ public sealed class FieldSurveyDbContext(DbContextOptions<FieldSurveyDbContext> 
     public DbSet<TranscriptRevision> TranscriptRevisions => Set<TranscriptRevision>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<CodingAssignment> CodingAssignments => Set<CodingAssignment>();
+    public DbSet<CodebookVersion> CodebookVersions => Set<CodebookVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -252,6 +252,29 @@ namespace FieldSurvey.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CodebookVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedById = table.Column<string>(type: "TEXT", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CodebookVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CodebookVersions_AspNetUsers_PublishedById",
+                        column: x => x.PublishedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Firms",
                 columns: table => new
                 {
@@ -713,6 +736,17 @@ namespace FieldSurvey.Web.Data.Migrations
                 column: "InterviewerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CodebookVersions_Number",
+                table: "CodebookVersions",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CodebookVersions_PublishedById",
+                table: "CodebookVersions",
+                column: "PublishedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CodingAssignments_CoderId",
                 table: "CodingAssignments",
                 column: "CoderId");
@@ -885,6 +919,9 @@ namespace FieldSurvey.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CallAttempts");
+
+            migrationBuilder.DropTable(
+                name: "CodebookVersions");
 
             migrationBuilder.DropTable(
                 name: "CodingAssignments");
