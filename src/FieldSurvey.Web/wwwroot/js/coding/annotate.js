@@ -406,6 +406,6 @@ async function load() {
 }
 
 // For the page object of the browser tests and for people debugging offsets.
-window.annotator = { rangeOf, selectedSpan, text: () => text, snap: (o, d) => snap(text, o, d) };
+window.annotator = { selectedSpan, snap };
 
 load();
