@@ -72,8 +72,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     async Task LoadAsync()
     {
         Coders = await db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Coder), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
-            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => new Coder(u.Id, u.DisplayName, u.Email!))
-            .OrderBy(c => c.Email).ToListAsync();
+            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => u)
+            .OrderBy(u => u.Email).Select(u => new Coder(u.Id, u.DisplayName, u.Email!)).ToListAsync();
         var assignments = await db.CodingAssignments.AsNoTracking()
             .Join(db.Users, a => a.CoderId, u => u.Id, (a, u) => new CoderState(a.Id, a.TranscriptId, a.CoderId, u.DisplayName,
                 db.Segments.Count(s => s.TranscriptId == a.TranscriptId && s.CoderId == a.CoderId && s.DeletedAtUtc == null), a.CompletedAtUtc))
