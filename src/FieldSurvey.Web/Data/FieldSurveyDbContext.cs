@@ -43,6 +43,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<TranscriptRevision> TranscriptRevisions => Set<TranscriptRevision>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<CodingAssignment> CodingAssignments => Set<CodingAssignment>();
+    public DbSet<CodebookVersion> CodebookVersions => Set<CodebookVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -119,6 +119,41 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("CallAttempts");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedById");
+
+                    b.ToTable("CodebookVersions");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1013,6 +1048,14 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasForeignKey("InterviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>

@@ -109,6 +109,39 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("CallAttempts");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedById");
+
+                    b.ToTable("CodebookVersions");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -971,6 +1004,14 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .HasForeignKey("InterviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FieldSurvey.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFieldSurveyDbContext))]
-    [Migration("20261125024259_Initial")]
+    [Migration("20261125031858_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -120,6 +120,41 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.HasIndex("FirmId", "AtUtc");
 
                     b.ToTable("CallAttempts");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedById");
+
+                    b.ToTable("CodebookVersions");
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>
@@ -1016,6 +1051,14 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasForeignKey("InterviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FieldSurvey.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFieldSurveyDbContext))]
-    [Migration("20261125024229_Initial")]
+    [Migration("20261125031842_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -110,6 +110,39 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.HasIndex("FirmId", "AtUtc");
 
                     b.ToTable("CallAttempts");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedById");
+
+                    b.ToTable("CodebookVersions");
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>
@@ -974,6 +1007,14 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .HasForeignKey("InterviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodingAssignment", b =>

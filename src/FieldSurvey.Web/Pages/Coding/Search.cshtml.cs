@@ -1,0 +1,41 @@
+using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FieldSurvey.Web.Pages.Coding;
+
+/// <summary>Retrieval of coded passages across transcripts, with each quote in its context; CSV export of the same hits.</summary>
+public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageLimit = 500;
+
+    [BindProperty(SupportsGet = true)] public SearchFilter Filter { get; set; } = new();
+    public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
+    public IReadOnlyList<Term> Codes { get; private set; } = [];
+    public IReadOnlyList<Park> Parks { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Name)> Coders { get; private set; } = [];
+    public bool Searched { get; private set; }
+
+    static bool Chinese => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh");
+
+    public async Task OnGetAsync()
+    {
+        Codes = await db.Terms.AsNoTracking().Where(x => Codebook.Dimensions.Contains(x.Kind)).OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
+        Parks = await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync();
+        var visibleCoders = db.Segments.VisibleTo(db, User).Select(s => s.CoderId).Distinct();
+        Coders = (await db.Users.Where(u => visibleCoders.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+        Searched = Request.Query.Count > 0;
+        if (Searched) Hits = await SegmentSearch.RunAsync(db, User, Filter, Chinese);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var hits = await SegmentSearch.RunAsync(db, User, Filter, Chinese);
+        return File(SegmentSearch.Csv(hits), "text/csv; charset=utf-8", $"segments-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using CsvHelper;
+using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Exports;
+using FieldSurvey.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FieldSurvey.Web.Pages.Coding;
+
+/// <summary>What a segment search asks for; every part optional.</summary>
+public sealed class SearchFilter
+{
+    public int? TypeId { get; set; }
+    public int? LocationId { get; set; }
+    public int? KindId { get; set; }
+    public int? NatureId { get; set; }
+    public int? ParkId { get; set; }
+    public string? CoderId { get; set; }
+    public string? Q { get; set; }
+}
+
+public sealed record SearchHit(int SegmentId, int TranscriptId, string FirmZh, string? FirmEn, string Park, string Coder,
+    string? Type, string? Location, string? Kind, string? Nature, string? PartnerName, string? Memo,
+    string Before, string Quote, string After, int Start, int End);
+
+/// <summary>
+/// Segment retrieval across transcripts, shared by the search page and its CSV export. Visibility is the
+/// annotator's (<see cref="CodingQueries.VisibleTo"/>). Free text matches the quote, memo or partner name as a
+/// substring, ignoring case for Latin letters (invariant culture), so partial Chinese words match too; it is
+/// applied in memory after the code filters, which keeps it the same on every database engine.
+/// </summary>
+public static class SegmentSearch
+{
+    public const int ContextWidth = 40;
+
+    public static async Task<IReadOnlyList<SearchHit>> RunAsync(FieldSurveyDbContext db, ClaimsPrincipal user, SearchFilter f, bool chinese)
+    {
+        var query = db.Segments.AsNoTracking().VisibleTo(db, user).Where(s => s.DeletedAtUtc == null);
+        if (f.TypeId is { } type) query = query.Where(s => s.LinkageTypeId == type);
+        if (f.LocationId is { } location) query = query.Where(s => s.PartnerLocationId == location);
+        if (f.KindId is { } kind) query = query.Where(s => s.PartnerKindId == kind);
+        if (f.NatureId is { } nature) query = query.Where(s => s.NatureId == nature);
+        if (!string.IsNullOrEmpty(f.CoderId)) query = query.Where(s => s.CoderId == f.CoderId);
+        var rows = await query
+            .Join(db.Transcripts, s => s.TranscriptId, x => x.Id, (s, x) => new { s, x.InterviewId })
+            .Join(db.Interviews, x => x.InterviewId, i => i.Id, (x, i) => new { x.s, i.FirmId })
+            .Join(db.Firms, x => x.FirmId, fm => fm.Id, (x, fm) => new { x.s, fm.NameZh, fm.NameEn, fm.ParkId, Park = fm.Park!.Code })
+            .Where(x => f.ParkId == null || x.ParkId == f.ParkId)
+            .Select(x => new { x.s, x.NameZh, x.NameEn, x.Park, Coder = db.Users.Where(u => u.Id == x.s.CoderId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync();
+        var q = f.Q?.Trim();
+        if (!string.IsNullOrEmpty(q))
+            rows = rows.Where(r => Contains(r.s.Quote, q) || Contains(r.s.Memo, q) || Contains(r.s.PartnerName, q)).ToList();
+
+        var transcriptIds = rows.Select(r => r.s.TranscriptId).Distinct().ToList();
+        var texts = await db.Transcripts.AsNoTracking().Where(x => transcriptIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Text);
+        var names = await db.Terms.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name(chinese));
+        string? Name(int? id) => id is { } i && names.TryGetValue(i, out var n) ? n : null;
+        return rows.OrderBy(r => r.Park).ThenBy(r => r.NameZh, StringComparer.Ordinal).ThenBy(r => r.s.Start)
+            .Select(r =>
+            {
+                var s = r.s;
+                // A segment Lost in a revision no longer sits on its offsets: show its stored quote without context.
+                var (before, quote, after) = s.Anchor == AnchorState.Lost ? ("", s.Quote, "")
+                    : SegmentRules.InContext(texts[s.TranscriptId], s.Start, s.End, ContextWidth);
+                return new SearchHit(s.Id, s.TranscriptId, r.NameZh, r.NameEn, r.Park, r.Coder ?? "", Name(s.LinkageTypeId),
+                    Name(s.PartnerLocationId), Name(s.PartnerKindId), Name(s.NatureId), s.PartnerName, s.Memo, before, quote, after, s.Start, s.End);
+            }).ToList();
+    }
+
+    static bool Contains(string? text, string q) => text is not null && CultureInfo.InvariantCulture.CompareInfo.IndexOf(text, q, CompareOptions.IgnoreCase) >= 0;
+
+    /// <summary>UTF-8 with a byte-order mark (so Excel reads the Chinese), every text cell formula-escaped.</summary>
+    public static byte[] Csv(IReadOnlyList<SearchHit> hits)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var h in new[] { "segment_id", "transcript_id", "firm_zh", "firm_en", "park", "coder", "linkage_type", "partner_location",
+                         "partner_kind", "nature", "partner_name", "quote", "before", "after", "memo", "start", "end" })
+                csv.WriteField(h);
+            csv.NextRecord();
+            foreach (var h in hits)
+            {
+                csv.WriteField(h.SegmentId);
+                csv.WriteField(h.TranscriptId);
+                foreach (var text in new[] { h.FirmZh, h.FirmEn, h.Park, h.Coder, h.Type, h.Location, h.Kind, h.Nature, h.PartnerName, h.Quote, h.Before, h.After, h.Memo })
+                    csv.WriteField(SpreadsheetText.Safe(text));
+                csv.WriteField(h.Start);
+                csv.WriteField(h.End);
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+}
