@@ -19,7 +19,7 @@ public sealed class AnswerRulesTests
     [InlineData("integer", "20.5", new[] { "not-whole" })]
     [InlineData("integer", "二千", new[] { "not-a-number" })]
     [InlineData("decimal", "1990.5", new string[0])]
-    [InlineData("decimal", "1990.5", new[] { "not-a-number" })]
+    [InlineData("decimal", "1990,5", new[] { "not-a-number" })]
     [InlineData("date", "2026-11-31", new[] { "invalid-date" })]
     [InlineData("date", "2026-11-30", new string[0])]
     [InlineData("text", "任何文字", new string[0])]
