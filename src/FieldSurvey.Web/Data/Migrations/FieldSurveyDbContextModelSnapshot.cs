@@ -434,6 +434,9 @@ namespace FieldSurvey.Web.Data.Migrations
                     b.Property<string>("RespondentTitle")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewerComment")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 

@@ -134,6 +134,9 @@ function init(root) {
         retryDelay = 1000;
         if (JSON.stringify(pending[qid]) === sent) delete pending[qid];
         else { again = true; refreshPending(el); }
+        if (!again && p.kind === 'partners' && missingNames(el).length) {
+          pending[qid] = { kind: 'partners', rows: allRows(el), removed: [], version: el.dataset.version, blocked: true };
+        }
       } else if (response.status === 409) {
         showConflict(el, data, p);
         delete pending[qid];

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FieldSurvey.Web.Data.Migrations
 {
     [DbContext(typeof(FieldSurveyDbContext))]
-    [Migration("20261125023150_Initial")]
+    [Migration("20261125025622_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -435,6 +435,9 @@ namespace FieldSurvey.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RespondentTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerComment")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
