@@ -16,18 +16,21 @@ public sealed class IndexModel(FieldSurveyDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var query = from i in db.Interviews.AsNoTracking().VisibleTo(User)
-                    join f in db.Firms on i.FirmId equals f.Id
-                    join u in db.Users on i.InterviewerId equals u.Id
-                    join g in db.GuideVersions on i.GuideVersionId equals g.Id
-                    select new Row(i.Id, f.Id, f.NameZh, f.NameEn, f.Park!.Code, i.InterviewDate, i.Status, u.DisplayName ?? u.Email ?? "", g.Number);
-        if (Status is { } status) query = query.Where(r => r.Status == status);
+        var interviews = db.Interviews.AsNoTracking().VisibleTo(User);
+        if (Status is { } status) interviews = interviews.Where(i => i.Status == status);
+        var firms = db.Firms.AsQueryable();
         if (!string.IsNullOrWhiteSpace(Firm))
         {
-            var term = Firm.Trim();
-            query = query.Where(r => r.FirmZh.Contains(term) || (r.FirmEn != null && r.FirmEn.ToLower().Contains(term.ToLower())));
+            var term = Firm.Trim().ToLower();
+            firms = firms.Where(f => f.NameZh.Contains(term) || (f.NameEn != null && f.NameEn.ToLower().Contains(term)));
         }
-        Rows = await query.OrderByDescending(r => r.Id).ToListAsync();
+        var query = from i in interviews
+                    join f in firms on i.FirmId equals f.Id
+                    join u in db.Users on i.InterviewerId equals u.Id
+                    join g in db.GuideVersions on i.GuideVersionId equals g.Id
+                    orderby i.Id descending
+                    select new Row(i.Id, f.Id, f.NameZh, f.NameEn, f.Park!.Code, i.InterviewDate, i.Status, u.DisplayName, g.Number);
+        Rows = await query.ToListAsync();
     }
 
     public sealed record Row(int Id, int FirmId, string FirmZh, string? FirmEn, string Park, DateOnly Date, InterviewStatus Status,
