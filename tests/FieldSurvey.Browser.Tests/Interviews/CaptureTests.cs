@@ -73,6 +73,8 @@ public sealed class CaptureTests(BrowserFixture fixture) : IClassFixture<Browser
             await Assertions.Expect(reopened.Question("C3").Locator("[data-part=ABROAD]")).ToHaveValueAsync("10");
             await Assertions.Expect(reopened.Question("F4").Locator("[data-input]")).ToHaveValueAsync("Yizhuang is closer to the hospitals; 亦庄离医院更近。");
             await reopened.WaitSaved();
+            Directory.CreateDirectory(BrowserFixture.ArtifactFolder);
+            await again.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "capture-reopened.png"), FullPage = false });
         });
 
         // And the server has every word, not only this browser.
