@@ -68,6 +68,20 @@ public sealed class AnswerConcurrencyTests(AnswerConcurrencyTests.Fixture fixtur
     }
 
     [Fact]
+    public async Task A_required_question_may_stay_blank_with_a_reason()
+    {
+        var id = fixture.NewInterview(AppFactory.Interviewer);
+        var client = await fixture.SignedInAsync(AppFactory.Interviewer);
+        var blank = await client.SaveAnswerAsync(id, "A2", null, -1);
+        Assert.Contains("required", (await blank.JsonAsync()).GetProperty("problems")[0].GetString());
+        var version = (await blank.JsonAsync()).GetProperty("version").GetInt32();
+        var refused = await client.SaveAnswerAsync(id, "A2", null, version, blankReason: "Refused");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(0, (await refused.JsonAsync()).GetProperty("problems").GetArrayLength());
+        Assert.Equal(BlankReason.Refused, fixture.With(db => db.Answers.Single(a => a.InterviewId == id && a.QuestionId == "A2").BlankReason));
+    }
+
+    [Fact]
     public async Task Another_interviewer_can_neither_open_nor_save_an_interview_by_its_id()
     {
         var id = fixture.NewInterview(AppFactory.Interviewer);

@@ -45,14 +45,16 @@ public sealed class CaptureModel(FieldSurveyDbContext db, TimeProvider clock, Us
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostAnswerAsync(int id, [FromBody] AnswerSave save)
+    public async Task<IActionResult> OnPostAnswerAsync(int id, [FromBody] AnswerSave? save)
     {
+        if (save?.QuestionId is null) return BadRequest();
         if (await Gate(id) is { } refused) return refused;
         return Json(await db.SaveAnswerAsync(Interview, Guide, save, t));
     }
 
-    public async Task<IActionResult> OnPostPartnersAsync(int id, [FromBody] PartnersSave save)
+    public async Task<IActionResult> OnPostPartnersAsync(int id, [FromBody] PartnersSave? save)
     {
+        if (save?.QuestionId is null || save.Rows is null) return BadRequest();
         if (await Gate(id) is { } refused) return refused;
         return Json(await db.SavePartnersAsync(Interview, Guide, save, time.ToFirm(clock.GetUtcNow()).Year, t));
     }

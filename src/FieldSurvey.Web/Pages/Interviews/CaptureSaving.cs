@@ -6,7 +6,11 @@ using Microsoft.Extensions.Localization;
 namespace FieldSurvey.Web.Pages.Interviews;
 
 /// <summary>What the capture page's script posts for one answer: the version it loaded (-1: there was no answer yet).</summary>
-public sealed record AnswerSave(string QuestionId, string? Value, BlankReason? BlankReason, int Version);
+public sealed record AnswerSave(string QuestionId, string? Value, string? BlankReason, int Version)
+{
+    /// <summary>The reason by name ("Refused", "DontKnow", "NotApplicable"); anything else is no reason.</summary>
+    public BlankReason? Reason => Enum.TryParse<BlankReason>(BlankReason, out var r) && Enum.IsDefined(r) ? r : null;
+}
 
 public sealed record PartnerSaveRow(int? Id, int Version, string? PartnerName, int? PartnerKindId, int? PartnerLocationId,
     int? NatureId, int? SinceYear, string? Activity);
@@ -32,7 +36,7 @@ public static class CaptureSaving
         if (question is null || question.Kind == QuestionType.Partners)
             return new(400, new { message = t["This question is not in the interview's guide."].Value });
         var value = string.IsNullOrWhiteSpace(save.Value) ? null : save.Value.Normalize(System.Text.NormalizationForm.FormC);
-        var blank = value is null ? save.BlankReason : null;
+        var blank = value is null ? save.Reason : null;
 
         var answer = await db.Answers.SingleOrDefaultAsync(a => a.InterviewId == interview.Id && a.QuestionId == question.Id);
         var same = answer is not null && answer.Value == value && answer.BlankReason == blank;

@@ -41,13 +41,19 @@ function init(root) {
     const el = event.target.closest('[data-question]');
     if (!el || event.target.matches('[data-choice], select')) return;
     if (el.dataset.type === 'split') updateSum(el);
+    const reason = el.querySelector('[data-blank-reason]');
+    if (reason) reason.value = ''; // an answer replaces the reason it was blank
     edited(el, 700);
   });
   root.addEventListener('change', (event) => {
     const el = event.target.closest('[data-question]');
     if (!el) return;
     if (event.target.matches('[data-blank-reason]') && event.target.value) clearInputs(el);
-    if (event.target.matches('[data-choice]')) applyShowIf();
+    if (event.target.matches('[data-choice]')) {
+      const reason = el.querySelector('[data-blank-reason]');
+      if (reason) reason.value = '';
+      applyShowIf();
+    }
     edited(el, 150);
   });
   root.addEventListener('click', (event) => {
