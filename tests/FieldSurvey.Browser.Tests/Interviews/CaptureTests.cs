@@ -90,4 +90,34 @@ public sealed class CaptureTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(beijingId, partner.PartnerLocationId);
         Assert.Equal(fixture.App.With(db => db.Terms.Single(t => t.Kind == TermKind.LinkageType && t.Code == "research").Id), partner.LinkageTypeId);
     }
+
+    [Fact]
+    public async Task Answers_typed_while_the_connection_is_down_are_kept_and_sent_when_it_returns()
+    {
+        var firmId = fixture.App.With(db => db.Firms.Single(f => f.NameEn == "Zhongke Qiming Pharma Research Institute").Id);
+        var page = await fixture.SignedInPageAsync(AppFactory.Interviewer);
+        var capture = new CapturePage(page);
+        await BrowserFixture.Step(page, "offline-start", async () =>
+        {
+            await page.GotoAsync($"/Interviews/Start?firmId={firmId}");
+            await page.ClickAsync("[data-testid=start-interview]");
+            await page.WaitForURLAsync(url => url.Contains("/Interviews/Capture"));
+            await capture.RecordConsent("陈静", "业务发展经理");
+        });
+        var interviewId = int.Parse(page.Url.Split("id=")[1]);
+        await BrowserFixture.Step(page, "offline-typing", async () =>
+        {
+            await page.Context.SetOfflineAsync(true);
+            await capture.Type("A7", "园区的政策支持很好。");
+            await Assertions.Expect(page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-state", "retrying");
+            Assert.False(fixture.App.With(db => db.Answers.Any(a => a.InterviewId == interviewId)));
+        });
+        await BrowserFixture.Step(page, "offline-back", async () =>
+        {
+            await page.Context.SetOfflineAsync(false);
+            await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+            await capture.WaitSaved();
+            Assert.Equal("园区的政策支持很好。", fixture.App.With(db => db.Answers.Single(a => a.InterviewId == interviewId && a.QuestionId == "A7").Value));
+        });
+    }
 }
