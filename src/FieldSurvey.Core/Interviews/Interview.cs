@@ -38,6 +38,8 @@ public sealed class Interview : Entity
     public DateTimeOffset CreatedAtUtc { get; set; }
     public DateTimeOffset? SubmittedAtUtc { get; set; }
     public DateTimeOffset? ApprovedAtUtc { get; set; }
+    /// <summary>The PI's comment when the interview was last returned to its interviewer.</summary>
+    public string? ReviewerComment { get; set; }
     public List<Answer> Answers { get; set; } = [];
     public List<PartnerRow> Partners { get; set; } = [];
 }

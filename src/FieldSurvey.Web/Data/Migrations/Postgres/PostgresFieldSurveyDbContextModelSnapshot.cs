@@ -493,6 +493,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<string>("RespondentTitle")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReviewerComment")
+                        .HasColumnType("text");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 

@@ -467,6 +467,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<string>("RespondentTitle")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewerComment")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 

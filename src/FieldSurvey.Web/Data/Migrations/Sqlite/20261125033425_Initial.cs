@@ -427,6 +427,7 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
                     ApprovedAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewerComment = table.Column<string>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

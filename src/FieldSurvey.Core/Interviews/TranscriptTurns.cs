@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FieldSurvey.Core.Interviews;
+
+public enum Speaker { None, Interviewer, Respondent }
+
+/// <summary>One speaker turn: who speaks and the UTF-16 range of their words in the stored text.</summary>
+public sealed record Turn(Speaker Speaker, string Label, int Start, int End, string Text);
+
+public static partial class TranscriptTurns
+{
+    // "访谈员：", "Interviewer:", "受访者:", "Respondent：", also the short forms "问：/答：" and "Q:/A:".
+    [GeneratedRegex(@"^\s*(访谈员|采访者|访谈者|问|Interviewer|Q|受访者|被访者|答|Respondent|A)\s*[：:]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeakerPattern();
+
+    /// <summary>
+    /// Splits a transcript into speaker turns where lines start with a speaker label; a line without a label
+    /// continues the previous turn. Text without any label gives one turn with <see cref="Speaker.None"/>.
+    /// </summary>
+    public static IReadOnlyList<Turn> Parse(string text)
+    {
+        var turns = new List<Turn>();
+        var position = 0;
+        Speaker? speaker = null;
+        string label = "";
+        int start = 0, bodyStart = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var m = SpeakerPattern().Match(line);
+            if (m.Success)
+            {
+                if (speaker is not null || position > 0) Close(position - 1);
+                speaker = Of(m.Groups[1].Value);
+                label = m.Groups[1].Value;
+                start = position;
+                bodyStart = position + m.Length;
+            }
+            position += line.Length + 1;
+        }
+        Close(text.Length);
+        return turns;
+
+        void Close(int end)
+        {
+            end = Math.Max(end, bodyStart);
+            var body = text[bodyStart..Math.Min(end, text.Length)].Trim();
+            if (body.Length > 0 || speaker is not null)
+                turns.Add(new Turn(speaker ?? Speaker.None, label, start, end, body));
+            speaker = null;
+            label = "";
+            start = bodyStart = Math.Min(end + 1, text.Length);
+        }
+    }
+
+    static Speaker Of(string label) => label.ToLowerInvariant() switch
+    {
+        "访谈员" or "采访者" or "访谈者" or "问" or "interviewer" or "q" => Speaker.Interviewer,
+        _ => Speaker.Respondent,
+    };
+}
+
+/// <summary>Reads uploaded plain-text transcripts: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.</summary>
+public static class TranscriptDecoding
+{
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes the bytes; returns the text and the encoding name that was detected.</summary>
+    public static (string Text, string Encoding) Decode(byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF])) return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "UTF-8");
+        if (bytes.AsSpan().StartsWith((byte[])[0xFF, 0xFE])) return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16");
+        if (bytes.AsSpan().StartsWith((byte[])[0xFE, 0xFF])) return (Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16");
+        try { return (StrictUtf8.GetString(bytes), "UTF-8"); }
+        catch (DecoderFallbackException)
+        {
+            // Not valid UTF-8: files saved by Chinese Windows editors are GB18030 (a superset of GBK/GB2312).
+            var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+            return (gb.GetString(bytes), "GB18030");
+        }
+    }
+}

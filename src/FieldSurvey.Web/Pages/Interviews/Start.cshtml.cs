@@ -1,0 +1,61 @@
+using FieldSurvey.Core.Interviews;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace FieldSurvey.Web.Pages.Interviews;
+
+/// <summary>
+/// Starts an interview with a firm on the latest guide version. The call log sends interviewers here after
+/// a completed or partial call (/Interviews/Start?firmId=…), so the URL is part of the contract.
+/// </summary>
+public sealed class StartModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [TempData] public string? StatusMessage { get; set; }
+    public FirmHeader? Firm { get; private set; }
+    public IReadOnlyList<InterviewRow> Existing { get; private set; } = [];
+    public int? GuideNumber { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int firmId) => await LoadAsync(firmId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int firmId)
+    {
+        if (!await LoadAsync(firmId)) return NotFound();
+        var guide = await db.GuideVersions.OrderByDescending(g => g.Number).FirstOrDefaultAsync();
+        if (guide is null)
+        {
+            ModelState.AddModelError(string.Empty, t["No interview guide has been published yet."]);
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var interview = new Interview
+        {
+            FirmId = firmId, GuideVersionId = guide.Id, InterviewerId = User.Id(), Status = InterviewStatus.Draft,
+            InterviewDate = DateOnly.FromDateTime(time.ToFirm(now).DateTime), CreatedAtUtc = now,
+        };
+        db.Interviews.Add(interview);
+        await db.SaveChangesAsync();
+        return RedirectToPage("Capture", new { id = interview.Id });
+    }
+
+    async Task<bool> LoadAsync(int firmId)
+    {
+        var userId = User.Id();
+        var pi = User.IsPI();
+        // Interviewers start interviews with firms on their own call list (or on nobody's).
+        Firm = await db.Firms.AsNoTracking()
+            .Where(f => f.Id == firmId && (pi || f.AssignedInterviewerId == null || f.AssignedInterviewerId == userId))
+            .Select(f => new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code)).SingleOrDefaultAsync();
+        if (Firm is null) return false;
+        Existing = await db.Interviews.AsNoTracking().VisibleTo(User).Where(i => i.FirmId == firmId).OrderByDescending(i => i.Id)
+            .Select(i => new InterviewRow(i.Id, i.InterviewDate, i.Status, i.InterviewerId)).ToListAsync();
+        GuideNumber = await db.GuideVersions.MaxAsync(g => (int?)g.Number);
+        return true;
+    }
+
+    public sealed record FirmHeader(int Id, string NameZh, string? NameEn, string ParkCode);
+    public sealed record InterviewRow(int Id, DateOnly Date, InterviewStatus Status, string InterviewerId);
+}
