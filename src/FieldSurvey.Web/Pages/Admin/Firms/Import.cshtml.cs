@@ -19,8 +19,6 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
-    /// <summary>Field name → column index; empty means "guess from the header".</summary>
-    [BindProperty] public Dictionary<string, int?> Map { get; set; } = [];
     [TempData] public string? StatusMessage { get; set; }
     public ImportTable? Table { get; private set; }
     public ImportResult? Result { get; private set; }
@@ -79,12 +77,20 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
     {
         if (ImportFiles.Find(DataFolder, Id) is not { } path) return false;
         Table = ImportFiles.Read(path);
-        var posted = Map.Where(kv => Enum.TryParse<ImportField>(kv.Key, out _)).ToList();
-        Mapping = posted.Count == 0
-            ? FirmImport.GuessMapping(Table.Headers)
-            : posted.Where(kv => kv.Value is >= 0 && kv.Value < Table.Headers.Count)
-                .ToDictionary(kv => Enum.Parse<ImportField>(kv.Key), kv => kv.Value!.Value);
+        Mapping = PostedMapping(Table.Headers.Count) ?? FirmImport.GuessMapping(Table.Headers);
         return true;
+    }
+
+    /// <summary>The mapping form posts Map[Field] = column index (-1 for none); no mapping posted means "guess from the header".</summary>
+    Dictionary<ImportField, int>? PostedMapping(int columns)
+    {
+        if (!Request.HasFormContentType) return null;
+        var posted = Enum.GetValues<ImportField>()
+            .Select(f => (Field: f, Value: Request.Form[$"Map[{f}]"].ToString()))
+            .Where(x => x.Value.Length > 0).ToList();
+        if (posted.Count == 0) return null;
+        return posted.Where(x => int.TryParse(x.Value, out var c) && c >= 0 && c < columns)
+            .ToDictionary(x => x.Field, x => int.Parse(x.Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     async Task<ImportResult> ValidateAsync()

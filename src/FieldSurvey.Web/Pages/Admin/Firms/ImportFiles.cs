@@ -1,7 +1,8 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using FieldSurvey.Core.Firms;
 
 namespace FieldSurvey.Web.Pages.Admin.Firms;
@@ -60,17 +61,41 @@ public static class ImportFiles
         return rows.Count == 0 ? new([], [], encoding) : new(rows[0], rows.Skip(1).ToList(), encoding);
     }
 
+    // Read with the Open XML SDK, not ClosedXML: ClosedXML 0.95.4 was built against Open XML SDK 2.x and
+    // fails in its type initialiser (InvalidProgramException) beside the 3.3.0 this solution pins.
     static ImportTable ReadXlsx(string path)
     {
-        using var workbook = new XLWorkbook(path);
-        var sheet = workbook.Worksheets.First();
-        var used = sheet.RangeUsed();
-        if (used is null) return new([], [], "XLSX");
-        var lastColumn = used.LastColumn().ColumnNumber();
-        var rows = new List<IReadOnlyList<string>>();
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        var book = document.WorkbookPart!;
+        var first = book.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault();
+        if (first?.Id?.Value is not { } relId) return new([], [], "XLSX");
+        var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var sheet = ((WorksheetPart)book.GetPartById(relId)).Worksheet;
+        var cells = new Dictionary<(int Row, int Column), string>();
+        foreach (var cell in sheet.Descendants<Cell>())
+        {
+            if (cell.CellReference?.Value is not { } reference) continue;
+            var text = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var index) && index < shared.Count
+                ? shared[index]
+                : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
+            cells[Address(reference)] = text.Trim();
+        }
+        if (cells.Count == 0) return new([], [], "XLSX");
+        var lastRow = cells.Keys.Max(k => k.Row);
+        var lastColumn = cells.Keys.Max(k => k.Column);
         // Every sheet row from 1, blank ones included, so row numbers match what the spreadsheet shows.
-        for (var r = 1; r <= used.LastRow().RowNumber(); r++)
-            rows.Add(Enumerable.Range(1, lastColumn).Select(c => sheet.Cell(r, c).GetFormattedString().Trim()).ToList());
+        var rows = Enumerable.Range(1, lastRow)
+            .Select(r => (IReadOnlyList<string>)Enumerable.Range(1, lastColumn).Select(c => cells.GetValueOrDefault((r, c), "")).ToList())
+            .ToList();
         return new(rows[0], rows.Skip(1).ToList(), "XLSX");
+    }
+
+    /// <summary>"C12" → (12, 3).</summary>
+    static (int Row, int Column) Address(string reference)
+    {
+        var column = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++) column = column * 26 + char.ToUpperInvariant(reference[i]) - 'A' + 1;
+        return (int.Parse(reference.AsSpan(i), CultureInfo.InvariantCulture), column);
     }
 }
