@@ -44,7 +44,8 @@ public static class CallList
                 entries.Add((new CallListEntry(firm.FirmId, CallListReason.Fresh, null, 0, current), index));
                 continue;
             }
-            var last = firm.Attempts.MaxBy(a => a.AtUtc)!;
+            // Stable sort: of two attempts logged in the same minute, the one given later is the latest.
+            var last = firm.Attempts.OrderBy(a => a.AtUtc).Last();
             var due = last.CallbackAtUtc ?? last.AtUtc.AddHours(retryGapHours);
             var reason = (last.CallbackAtUtc is not null, due <= nowUtc) switch
             {

@@ -61,4 +61,11 @@ public sealed class CallListTests
         Assert.Equal(CallListReason.RetryDue, entry.Reason);
         Assert.Equal(2, entry.Attempts);
     }
+
+    [Fact]
+    public void Of_two_attempts_in_the_same_minute_the_one_logged_later_counts()
+    {
+        var firm = F(1, A(1, "3.13"), A(1, "2.21", callbackInHours: 20));
+        Assert.Equal(CallListReason.CallbackLater, Assert.Single(CallList.Build([firm], Gap, Max, Now)).Reason);
+    }
 }

@@ -21,10 +21,10 @@ public static class FirmQueries
             .Select(u => new Caller(u.Id, u.DisplayName == "" ? u.Email! : u.DisplayName)).ToListAsync();
     }
 
-    /// <summary>The attempts of the given firms, as the Core rules read them.</summary>
+    /// <summary>The attempts of the given firms, as the Core rules read them, in the order they were made (then logged).</summary>
     public static async Task<Dictionary<int, List<AttemptOutcome>>> AttemptsByFirmAsync(this FieldSurveyDbContext db, IQueryable<int> firmIds)
     {
-        var rows = await db.CallAttempts.Where(a => firmIds.Contains(a.FirmId))
+        var rows = await db.CallAttempts.Where(a => firmIds.Contains(a.FirmId)).OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
             .Select(a => new { a.FirmId, a.AtUtc, a.Disposition, a.CallbackAtUtc }).ToListAsync();
         return rows.GroupBy(r => r.FirmId)
             .ToDictionary(g => g.Key, g => g.Select(r => new AttemptOutcome(r.AtUtc, r.Disposition, r.CallbackAtUtc)).ToList());
