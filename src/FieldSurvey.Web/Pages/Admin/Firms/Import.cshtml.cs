@@ -1,0 +1,116 @@
+using FieldSurvey.Core.Firms;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using FieldSurvey.Web.Pages.Firms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace FieldSurvey.Web.Pages.Admin.Firms;
+
+/// <summary>
+/// Imports firms from CSV (UTF-8 or GB18030) or XLSX: upload, map columns (guessed from the header),
+/// preview every bad row, then import all rows in one transaction — or nothing while any row is bad.
+/// </summary>
+public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions> storage, IWebHostEnvironment env,
+    TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
+    public ImportTable? Table { get; private set; }
+    public ImportResult? Result { get; private set; }
+    public Dictionary<ImportField, int> Mapping { get; private set; } = [];
+    public IReadOnlyList<string> DuplicateWarnings { get; private set; } = [];
+    public long MaxBytes => storage.Value.MaxUploadBytes;
+
+    string DataFolder => DatabaseSetup.DataFolder(storage.Value, env.ContentRootPath);
+
+    public IActionResult OnGet() => Id is null || Load() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0) ModelState.AddModelError("file", t["Choose a CSV or XLSX file."]);
+        else if (file.Length > MaxBytes) ModelState.AddModelError("file", t["The file is larger than {0} MB.", MaxBytes / 1024 / 1024]);
+        if (!ModelState.IsValid) return Page();
+        var id = await ImportFiles.SaveAsync(DataFolder, file!, clock.GetUtcNow());
+        if (id is null)
+        {
+            ModelState.AddModelError("file", t["Only CSV (.csv) and Excel (.xlsx) files can be imported."]);
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (!Load()) return NotFound();
+        Result = await ValidateAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync()
+    {
+        if (!Load()) return NotFound();
+        Result = await ValidateAsync();
+        if (!Result.IsValid || Result.Firms.Count == 0) return Page();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Firms.AddRange(Result.Firms.Select(f => new Firm
+            {
+                NameZh = f.NameZh, NameEn = f.NameEn, ParkId = f.ParkId, Address = f.Address, Subsector = f.Subsector,
+                FoundedYear = f.FoundedYear, SizeBand = f.SizeBand, Website = f.Website, Notes = f.Notes,
+                Contacts = f.ContactName is null ? [] : [new Contact { Name = f.ContactName, Title = f.ContactTitle, Phones = f.Phones.ToList(), Email = f.Email }],
+            }));
+            db.AuditReason = "Firm import";
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        if (ImportFiles.Find(DataFolder, Id) is { } path) System.IO.File.Delete(path);
+        StatusMessage = t["{0} firms imported.", Result.Firms.Count];
+        return RedirectToPage("/Firms/Index");
+    }
+
+    bool Load()
+    {
+        if (ImportFiles.Find(DataFolder, Id) is not { } path) return false;
+        Table = ImportFiles.Read(path);
+        Mapping = PostedMapping(Table.Headers.Count) ?? FirmImport.GuessMapping(Table.Headers);
+        return true;
+    }
+
+    /// <summary>The mapping form posts Map[Field] = column index (-1 for none); no mapping posted means "guess from the header".</summary>
+    Dictionary<ImportField, int>? PostedMapping(int columns)
+    {
+        if (!Request.HasFormContentType) return null;
+        var posted = Enum.GetValues<ImportField>()
+            .Select(f => (Field: f, Value: Request.Form[$"Map[{f}]"].ToString()))
+            .Where(x => x.Value.Length > 0).ToList();
+        if (posted.Count == 0) return null;
+        return posted.Where(x => int.TryParse(x.Value, out var c) && c >= 0 && c < columns)
+            .ToDictionary(x => x.Field, x => int.Parse(x.Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    async Task<ImportResult> ValidateAsync()
+    {
+        var parks = await db.Parks.Where(p => p.RetiredAt == null).Select(p => new ImportPark(p.Id, p.Code, p.NameEn, p.NameZh)).ToListAsync();
+        var subsectors = await db.Terms.Where(x => x.Kind == TermKind.Subsector && x.RetiredAt == null && x.MergedIntoId == null)
+            .Select(x => new ImportSubsector(x.Code, x.NameEn, x.NameZh)).ToListAsync();
+        var result = FirmImport.Validate(Table!.Rows, Mapping, parks, subsectors, clock.GetUtcNow().Year);
+        // Possible duplicates (against the frame and earlier rows of the file) are warnings, not errors.
+        var frame = (await db.FirmKeysAsync()).ToList();
+        var warnings = new List<string>();
+        foreach (var f in result.Firms)
+        {
+            var key = new FirmKey(-f.RowNumber, f.NameZh, f.NameEn, f.Phones);
+            var matches = Duplicates.Find(key, frame);
+            if (matches.Count > 0)
+                warnings.Add(t["Row {0}: {1} may already be in the frame or earlier in the file.", f.RowNumber, f.NameZh]);
+            frame.Add(key);
+        }
+        DuplicateWarnings = warnings;
+        return result;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using FieldSurvey.Core.Firms;
+
+namespace FieldSurvey.Web.Pages.Admin.Firms;
+
+/// <summary>A file read into a header and rows of strings, for <see cref="FirmImport"/>.</summary>
+public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, string Encoding);
+
+/// <summary>
+/// Keeps an uploaded import file between the steps (upload → mapping → preview → import) in the data
+/// folder under a random id, and reads it. Ids are 32 hex digits, so no request can name another path.
+/// </summary>
+public static class ImportFiles
+{
+    public static readonly string[] Extensions = [".csv", ".xlsx"];
+
+    public static string Folder(string dataFolder) => Directory.CreateDirectory(Path.Combine(dataFolder, "imports")).FullName;
+
+    public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
+
+    public static string? Find(string dataFolder, string? id) =>
+        !IsId(id) ? null : Extensions.Select(e => Path.Combine(Folder(dataFolder), id + e)).FirstOrDefault(File.Exists);
+
+    /// <summary>
+    /// Checks the type by extension and by content (an .xlsx is a zip: "PK"; a CSV has no NUL bytes), saves
+    /// it and returns its id, or null for a wrong type. Files left over from abandoned imports go after a day.
+    /// </summary>
+    public static async Task<string?> SaveAsync(string dataFolder, IFormFile file, DateTimeOffset now)
+    {
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (!Extensions.Contains(extension)) return null;
+        using var memory = new MemoryStream();
+        await file.CopyToAsync(memory);
+        var bytes = memory.ToArray();
+        var ok = extension == ".xlsx" ? bytes is [0x50, 0x4B, ..] : !bytes.Contains((byte)0);
+        if (!ok) return null;
+        var folder = Folder(dataFolder);
+        foreach (var old in Directory.EnumerateFiles(folder).Where(f => File.GetLastWriteTimeUtc(f) < now.UtcDateTime.AddDays(-1)))
+            File.Delete(old);
+        var id = Guid.NewGuid().ToString("N");
+        await File.WriteAllBytesAsync(Path.Combine(folder, id + extension), bytes);
+        return id;
+    }
+
+    public static ImportTable Read(string path) =>
+        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(path) : ReadCsv(File.ReadAllBytes(path));
+
+    static ImportTable ReadCsv(byte[] bytes)
+    {
+        var (text, encoding) = ImportText.Decode(bytes);
+        using var csv = new CsvReader(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false, DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null,
+        });
+        var rows = new List<IReadOnlyList<string>>();
+        while (csv.Read()) rows.Add(csv.Parser.Record ?? []);
+        return rows.Count == 0 ? new([], [], encoding) : new(rows[0], rows.Skip(1).ToList(), encoding);
+    }
+
+    // Read with the Open XML SDK, not ClosedXML: ClosedXML 0.95.4 was built against Open XML SDK 2.x and
+    // fails in its type initialiser (InvalidProgramException) beside the 3.3.0 this solution pins.
+    static ImportTable ReadXlsx(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        var book = document.WorkbookPart!;
+        var first = book.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault();
+        if (first?.Id?.Value is not { } relId) return new([], [], "XLSX");
+        var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var sheet = ((WorksheetPart)book.GetPartById(relId)).Worksheet;
+        var cells = new Dictionary<(int Row, int Column), string>();
+        foreach (var cell in sheet.Descendants<Cell>())
+        {
+            if (cell.CellReference?.Value is not { } reference) continue;
+            var text = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var index) && index < shared.Count
+                ? shared[index]
+                : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
+            cells[Address(reference)] = text.Trim();
+        }
+        if (cells.Count == 0) return new([], [], "XLSX");
+        var lastRow = cells.Keys.Max(k => k.Row);
+        var lastColumn = cells.Keys.Max(k => k.Column);
+        // Every sheet row from 1, blank ones included, so row numbers match what the spreadsheet shows.
+        var rows = Enumerable.Range(1, lastRow)
+            .Select(r => (IReadOnlyList<string>)Enumerable.Range(1, lastColumn).Select(c => cells.GetValueOrDefault((r, c), "")).ToList())
+            .ToList();
+        return new(rows[0], rows.Skip(1).ToList(), "XLSX");
+    }
+
+    /// <summary>"C12" → (12, 3).</summary>
+    static (int Row, int Column) Address(string reference)
+    {
+        var column = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++) column = column * 26 + char.ToUpperInvariant(reference[i]) - 'A' + 1;
+        return (int.Parse(reference.AsSpan(i), CultureInfo.InvariantCulture), column);
+    }
+}

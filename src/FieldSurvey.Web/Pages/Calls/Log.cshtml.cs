@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using FieldSurvey.Core.Calls;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace FieldSurvey.Web.Pages.Calls;
+
+/// <summary>
+/// Logs one call attempt: when (in the interviewer's zone), the number, the AAPOR outcome, a note and
+/// optionally a callback entered in Beijing time or the interviewer's own. An interview outcome goes
+/// straight to starting the interview.
+/// </summary>
+public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
+    public FirmHeader Firm { get; private set; } = null!;
+    public IReadOnlyList<string> Phones { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int firmId)
+    {
+        if (!await LoadAsync(firmId)) return NotFound();
+        Input.At = Minute(time.ToUser(clock.GetUtcNow()).DateTime);
+        Input.Number = Phones.FirstOrDefault();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int firmId)
+    {
+        if (!await LoadAsync(firmId)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var atUtc = UserTime.ToUtc(Input.At!.Value, time.UserZone);
+        DateTimeOffset? callbackUtc = Input.CallbackAt is { } cb
+            ? UserTime.ToUtc(cb, Input.CallbackZone == Zone.Beijing ? time.FirmZone : time.UserZone) : null;
+        foreach (var problem in CallRules.Check(Input.Outcome, atUtc, callbackUtc, clock.GetUtcNow()))
+            ModelState.AddModelError($"Input.{problem.Field}", t[problem.Code]);
+        if (!ModelState.IsValid) return Page();
+
+        db.CallAttempts.Add(new CallAttempt
+        {
+            FirmId = firmId, InterviewerId = User.Id(), AtUtc = atUtc, NumberDialled = Input.Number?.Trim(),
+            Disposition = Input.Outcome!, Note = Input.Note, CallbackAtUtc = callbackUtc,
+        });
+        await db.SaveChangesAsync();
+        if (Dispositions.Get(Input.Outcome!).IsInterview)
+            return Redirect($"/Interviews/Start?firmId={firmId}");
+        StatusMessage = t["Call logged: {0}.", Firm.NameZh];
+        return RedirectToPage("/Calls/Index");
+    }
+
+    async Task<bool> LoadAsync(int firmId)
+    {
+        var firm = await db.Firms.Where(f => f.Id == firmId)
+            .Select(f => new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code)).SingleOrDefaultAsync();
+        if (firm is null) return false;
+        Firm = firm;
+        Phones = (await db.Contacts.Where(c => c.FirmId == firmId).OrderBy(c => c.Id).Select(c => c.Phones).ToListAsync())
+            .SelectMany(p => p).Distinct().ToList();
+        return true;
+    }
+
+    static DateTime Minute(DateTime t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, DateTimeKind.Unspecified);
+
+    public sealed record FirmHeader(int Id, string NameZh, string? NameEn, string Park);
+
+    public enum Zone { Beijing, Mine }
+
+    public sealed class InputModel
+    {
+        /// <summary>When the call was made, in the interviewer's own zone.</summary>
+        [Required(ErrorMessage = "Enter when the call was made.")] public DateTime? At { get; set; }
+        [StringLength(40)] public string? Number { get; set; }
+        [Required(ErrorMessage = "Choose the outcome of the call.")] public string? Outcome { get; set; }
+        [StringLength(4000)] public string? Note { get; set; }
+        public DateTime? CallbackAt { get; set; }
+        public Zone CallbackZone { get; set; } = Zone.Beijing;
+    }
+}

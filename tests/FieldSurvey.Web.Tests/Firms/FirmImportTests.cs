@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using FieldSurvey.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FieldSurvey.Tests.Firms;
+
+public sealed class FirmImportTests(FirmImportTests.Fixture fixture) : IClassFixture<FirmImportTests.Fixture>
+{
+    public sealed class Fixture : AppFactory;
+
+    const string Header = "企业名称,英文名称,园区,成立年份,联系人,电话\n";
+
+    // A hundred firms with names unique to this test ("导入测试"), one per row; row n of the file is firm n-1.
+    static string HundredFirms(string tag, int? badRow = null)
+    {
+        var sb = new StringBuilder(Header);
+        string[] parks = ["ZLS", "亦庄", "Daxing Park"];
+        for (var i = 1; i <= 100; i++)
+        {
+            var fileRow = i + 1;
+            var park = fileRow == badRow ? "上海张江" : parks[i % 3];
+            sb.Append($"{tag}企业{i:000}有限公司,{tag} Firm {i:000} Co.,{park},{2000 + i % 20},联系人{i},+86 10 5555 {i:0000}\n");
+        }
+        return sb.ToString();
+    }
+
+    int Count(string tag) => fixture.With(db => db.Firms.Count(f => f.NameZh.StartsWith(tag)));
+
+    static async Task<string> UploadAsync(HttpClient client, byte[] bytes, string fileName)
+    {
+        var token = HttpClientForms.Token(await client.GetStringAsync("/Admin/Firms/Import"))!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(bytes), "file", fileName },
+        };
+        var response = await client.PostAsync("/Admin/Firms/Import?handler=Upload", content);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return response.Headers.Location!.OriginalString;
+    }
+
+    static Task<HttpResponseMessage> StepAsync(HttpClient client, string mappingPage, string handler) =>
+        client.PostFormAsync($"{mappingPage}&handler={handler}", [], formPage: mappingPage);
+
+    [Fact]
+    public async Task A_CSV_with_one_bad_row_among_a_hundred_saves_nothing_and_names_that_row_and_the_fixed_file_imports_all_hundred()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var bad = await UploadAsync(client, Encoding.UTF8.GetBytes(HundredFirms("百行", badRow: 58)), "frame.csv");
+
+        var preview = WebUtility.HtmlDecode(await (await StepAsync(client, bad, "Preview")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"preview-errors\"", preview);
+        Assert.Contains("data-row=\"58\"", preview);
+        Assert.Contains("Unknown park.", preview);
+        Assert.Contains("上海张江", preview);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(preview, "data-row=\""));
+
+        var refused = await StepAsync(client, bad, "Import");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);   // the page again, with the errors, not a redirect
+        Assert.Equal(0, Count("百行"));
+
+        var good = await UploadAsync(client, Encoding.UTF8.GetBytes(HundredFirms("百行")), "frame.csv");
+        Assert.Contains("data-testid=\"preview-ok\"", await (await StepAsync(client, good, "Preview")).Content.ReadAsStringAsync());
+        var imported = await StepAsync(client, good, "Import");
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal(100, Count("百行"));
+        var firm = fixture.With(db => db.Firms.Include(f => f.Contacts).Include(f => f.Park).Single(f => f.NameZh == "百行企业058有限公司"));
+        Assert.Equal(("百行 Firm 058 Co.", "YZ", "联系人58", "+86 10 5555 0058"), (firm.NameEn, firm.Park!.Code, firm.Contacts[0].Name, firm.Contacts[0].Phones[0]));
+    }
+
+    [Fact]
+    public async Task A_GB18030_CSV_with_Chinese_names_imports_with_the_names_intact()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var text = Header + "国标生物医药有限公司,Guobiao Biomed,北京经济技术开发区（亦庄）,2012年,张伟,010-6788 9999\n"
+                          + "国标中药科技有限公司,,大兴,,,\n";
+        var page = await UploadAsync(client, Encoding.GetEncoding("GB18030").GetBytes(text), "国标.csv");
+        Assert.Contains("GB18030", await client.GetStringAsync(page));
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(client, page, "Import")).StatusCode);
+        var names = fixture.With(db => db.Firms.Where(f => f.NameZh.StartsWith("国标")).OrderBy(f => f.NameZh)
+            .Select(f => new { f.NameZh, f.FoundedYear, Park = f.Park!.Code }).ToList());
+        Assert.Equal(["国标中药科技有限公司", "国标生物医药有限公司"], names.Select(n => n.NameZh));
+        Assert.Equal(("DX", "YZ", 2012), (names[0].Park, names[1].Park, names[1].FoundedYear!.Value));
+    }
+
+    [Fact]
+    public async Task An_XLSX_file_with_English_headers_imports()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        // Numbers as numbers and text as shared strings, as Excel writes them.
+        var bytes = Xlsx([
+            ["Name ZH", "Name EN", "Park", "Founded", "Contact", "Phone"],
+            ["表格生物有限公司", "Sheet Bio", "ZLS", 2015, "李明", "010 8888 1234"],
+            ["表格器械有限公司", null, "YZ", null, null],
+        ]);
+        var page = await UploadAsync(client, bytes, "frame.xlsx");
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(client, page, "Import")).StatusCode);
+        var firm = fixture.With(db => db.Firms.Single(f => f.NameZh == "表格生物有限公司"));
+        Assert.Equal(("Sheet Bio", 2015), (firm.NameEn, firm.FoundedYear!.Value));
+        Assert.Equal(1, Count("表格器械"));
+    }
+
+    [Fact]
+    public async Task A_file_of_the_wrong_type_is_refused_with_a_message()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var token = HttpClientForms.Token(await client.GetStringAsync("/Admin/Firms/Import"))!;
+        foreach (var (bytes, name) in new[] { (new byte[] { 0x25, 0x50, 0x44, 0x46 }, "frame.pdf"), ("not a zip"u8.ToArray(), "frame.xlsx") })
+        {
+            using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", name } };
+            var response = await client.PostAsync("/Admin/Firms/Import?handler=Upload", content);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Only CSV (.csv) and Excel (.xlsx) files can be imported.", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_export_has_a_BOM_and_leaves_out_contacts_unless_the_PI_asks()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var plain = await client.GetByteArrayAsync("/Admin/Firms/Export?handler=Download");
+        Assert.Equal([0xEF, 0xBB, 0xBF], plain[..3]);
+        var text = Encoding.UTF8.GetString(plain);
+        Assert.Contains("百奥泰康生物科技有限公司", text);
+        Assert.DoesNotContain("王丽", text);
+        Assert.DoesNotContain("8070 1001", text);
+        var personal = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/Admin/Firms/Export?handler=Download&personal=true"));
+        Assert.Contains("王丽", personal);
+        Assert.Contains("+86 10 8070 1001", personal);
+    }
+
+    static byte[] Xlsx(object?[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var book = document.AddWorkbookPart();
+            book.Workbook = new Workbook();
+            var strings = book.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable();
+            var sheetPart = book.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    var reference = $"{(char)('A' + c)}{r + 1}";
+                    switch (rows[r][c])
+                    {
+                        case string text:
+                            strings.SharedStringTable.AppendChild(new SharedStringItem(new Text(text)));
+                            row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.SharedString,
+                                CellValue = new CellValue(strings.SharedStringTable.Count() - 1) });
+                            break;
+                        case int number:
+                            row.AppendChild(new Cell { CellReference = reference, CellValue = new CellValue(number) });
+                            break;
+                    }
+                }
+                data.AppendChild(row);
+            }
+            sheetPart.Worksheet = new Worksheet(data);
+            book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheetPart), SheetId = 1, Name = "Firms" }));
+        }
+        return stream.ToArray();
+    }
+}
