@@ -116,9 +116,9 @@ public static class AgreementTables
             : code == Units.NotCoded ? t(Units.NotCoded)
             : codebook.FirstOrDefault(c => c.Dimension == d && c.Code == code)?.Name ?? code;
         string[] figureHeaders = [t("Units"), t("Percent agreement"), t("Cohen's kappa"), t("Krippendorff's alpha"),
-            t("Alpha 95% CI low"), t("Alpha 95% CI high"), t("Verdict")];
+            t("Verdict"), t("Alpha 95% CI low"), t("Alpha 95% CI high")];
         object?[] Cells(AgreementFigures f) => [f.Units, Round(f.Percent), Round(f.Kappa), Round(f.Alpha),
-            Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper), t(VerdictName(f.Verdict))];
+            t(VerdictName(f.Verdict)), Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper)];
 
         Table Rows(string title, string scopeHeader, IEnumerable<AgreementRow> rows, bool withCode) => new(t(title),
             [t(scopeHeader), t("Dimension"), .. withCode ? new[] { t("Code") } : [], .. figureHeaders],

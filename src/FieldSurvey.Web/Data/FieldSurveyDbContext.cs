@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FieldSurvey.Core;
+using FieldSurvey.Core.Agreement;
 using FieldSurvey.Core.Auditing;
 using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Coding;
@@ -38,6 +39,7 @@ public sealed class FieldSurveyDbContext(DbContextOptions<FieldSurveyDbContext> 
     public DbSet<TranscriptRevision> TranscriptRevisions => Set<TranscriptRevision>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<CodingAssignment> CodingAssignments => Set<CodingAssignment>();
+    public DbSet<AdjudicationDecision> AdjudicationDecisions => Set<AdjudicationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -72,7 +72,8 @@ public sealed class AgreementTablesTests
         Assert.Equal(1.0, row[3]);
         Assert.Null(row[4]);
         Assert.Null(row[5]);
-        Assert.Equal("undefined", row[^1]);
+        Assert.Equal("undefined", row[6]);
+        Assert.Null(row[^1]);
     }
 
     [Fact]
