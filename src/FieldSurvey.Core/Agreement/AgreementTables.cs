@@ -48,6 +48,12 @@ public static class AgreementTables
     public static Verdict VerdictOf(double alpha) => double.IsNaN(alpha) ? Verdict.Undefined
         : alpha >= 0.800 ? Verdict.Reliable : alpha >= 0.667 ? Verdict.Tentative : Verdict.Unreliable;
 
+    /// <summary>
+    /// Figures per dimension and per code (binary presence; only codes some coder applied) over all pairs,
+    /// per coder pair and per transcript, and one confusion matrix per dimension (rows: the first coder of
+    /// each pair; columns: the second; "(not coded)" last). Bootstrap: <paramref name="replicates"/> resamples
+    /// of units with <paramref name="seed"/>, so the same data always prints the same interval.
+    /// </summary>
     public static AgreementSummary Summarise(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
         int replicates = 1000, int seed = 1)
     {
@@ -63,7 +69,10 @@ public static class AgreementTables
         var twoCodersOverall = pairs.SelectMany(p => new[] { p.CoderA, p.CoderB }).Distinct(StringComparer.Ordinal).Count() == 2;
         var byDimension = Units.Dimensions.Select(d =>
             new AgreementRow(AllTranscripts, d, null, Figures(Pooled(pairs, u => u.Values(d)), twoCodersOverall))).ToList();
-        var byCode = codebook.Where(c => Units.Dimensions.Contains(c.Dimension)).Select(c =>
+        // A code no coder applied anywhere has nothing to agree on; it would only add rows of "undefined".
+        var used = pairs.SelectMany(p => p.Units).SelectMany(u => new[] { u.A, u.B }).OfType<CodedSpan>()
+            .SelectMany(s => Units.Dimensions.Select(d => (d, s.Code(d)))).ToHashSet();
+        var byCode = codebook.Where(c => used.Contains((c.Dimension, c.Code))).Select(c =>
             new AgreementRow(AllTranscripts, c.Dimension, c.Code, Figures(Pooled(pairs, u => u.Presence(c.Dimension, c.Code)), twoCodersOverall))).ToList();
         var byPair = pairs.GroupBy(p => $"{p.CoderA} × {p.CoderB}").SelectMany(g => Units.Dimensions.Select(d =>
             new AgreementRow(g.Key, d, null, Figures(g.SelectMany(p => p.Units).Select(u => u.Values(d)).ToList(), true)))).ToList();

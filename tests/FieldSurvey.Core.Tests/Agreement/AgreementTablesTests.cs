@@ -64,6 +64,14 @@ public sealed class AgreementTablesTests
     }
 
     [Fact]
+    public void Codes_nobody_applied_get_no_row()
+    {
+        var summary = AgreementTables.Summarise([Pair()], Codebook.Append(new CodeLabel(TermKind.PartnerKind, "investor", "投资机构")).ToList(), replicates: 10);
+        Assert.DoesNotContain(summary.ByCode, r => r.Code == "investor");
+        Assert.Contains(summary.ByCode, r => r.Code == "competitive");
+    }
+
+    [Fact]
     public void Undefined_figures_are_null_cells_not_zero()
     {
         // Both coders agree on one unit with one code only: alpha and kappa are undefined.
