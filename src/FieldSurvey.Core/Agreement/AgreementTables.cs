@@ -33,7 +33,7 @@ public sealed record AgreementSummary(IReadOnlyList<AgreementRow> ByDimension, I
     IReadOnlyList<AgreementRow> ByPair, IReadOnlyList<AgreementRow> ByTranscript, IReadOnlyList<ConfusionMatrix> Matrices);
 
 /// <summary>A plain table for pages, CSV and workbooks: text cells are strings, figures are doubles/ints, undefined is null.</summary>
-public sealed record Table(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
+public sealed record AgreementTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
 /// <summary>
 /// The agreement figures of a study, computed once from plain records so the agreement page, its CSV and
@@ -117,7 +117,7 @@ public static class AgreementTables
     /// fixed English words (headers, titles, verdicts); code names come from <paramref name="codebook"/>.
     /// Figures are rounded to three decimals; undefined figures are null cells.
     /// </summary>
-    public static IReadOnlyList<Table> Build(AgreementSummary summary, IReadOnlyList<CodeLabel> codebook, Func<string, string>? translate = null)
+    public static IReadOnlyList<AgreementTable> Build(AgreementSummary summary, IReadOnlyList<CodeLabel> codebook, Func<string, string>? translate = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var t = translate ?? (s => s);
@@ -129,12 +129,12 @@ public static class AgreementTables
         object?[] Cells(AgreementFigures f) => [f.Units, Round(f.Percent), Round(f.Kappa), Round(f.Alpha),
             t(VerdictName(f.Verdict)), Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper)];
 
-        Table Rows(string title, string scopeHeader, IEnumerable<AgreementRow> rows, bool withCode) => new(t(title),
+        AgreementTable Rows(string title, string scopeHeader, IEnumerable<AgreementRow> rows, bool withCode) => new(t(title),
             [t(scopeHeader), t("Dimension"), .. withCode ? new[] { t("Code") } : [], .. figureHeaders],
             rows.Select(r => (IReadOnlyList<object?>)new object?[] { r.Scope == AllTranscripts ? t(AllTranscripts) : r.Scope, Name(r.Dimension, null) }
                 .Concat(withCode ? [Name(r.Dimension, r.Code)] : []).Concat(Cells(r.Figures)).ToList()).ToList());
 
-        var tables = new List<Table>
+        var tables = new List<AgreementTable>
         {
             Rows("Agreement by dimension", "Scope", summary.ByDimension, false),
             Rows("Agreement by code (presence)", "Scope", summary.ByCode, true),
@@ -142,12 +142,17 @@ public static class AgreementTables
             Rows("Agreement by transcript", "Transcript", summary.ByTranscript, false),
         };
         foreach (var m in summary.Matrices)
-            tables.Add(new Table($"{t("Confusion matrix")}: {Name(m.Dimension, null)}",
+            tables.Add(new AgreementTable($"{t("Confusion matrix")}: {Name(m.Dimension, null)}",
                 [t("First coder \\ second coder"), .. m.Codes.Select(c => Name(m.Dimension, c))],
                 m.Codes.Select((c, i) => (IReadOnlyList<object?>)new object?[] { Name(m.Dimension, c) }
                     .Concat(m.Codes.Select((_, j) => (object?)m.Counts[i, j])).ToList()).ToList()));
         return tables;
     }
+
+    /// <summary>Summarise and build in one call: what the report workbook needs from the coders' units.</summary>
+    public static IReadOnlyList<AgreementTable> Build(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
+        Func<string, string>? translate = null, int replicates = 1000, int seed = 1) =>
+        Build(Summarise(pairs, codebook, replicates, seed), codebook, translate);
 
     public static string DimensionName(TermKind dimension) => dimension switch
     {

@@ -13,7 +13,7 @@ namespace FieldSurvey.Web.Exports;
 /// </summary>
 public static class TableCsv
 {
-    public static byte[] Write(IEnumerable<Table> tables)
+    public static byte[] Write(IEnumerable<AgreementTable> tables)
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))

@@ -64,6 +64,17 @@ public sealed class AgreementTablesTests
     }
 
     [Fact]
+    public void Building_from_units_translates_the_fixed_words_and_is_reproducible()
+    {
+        var zh = new Dictionary<string, string> { ["Agreement by dimension"] = "按维度的一致性", ["Linkage type"] = "联系类型" };
+        var first = AgreementTables.Build([Pair()], Codebook, s => zh.GetValueOrDefault(s, s), replicates: 50, seed: 9);
+        var again = AgreementTables.Build([Pair()], Codebook, s => zh.GetValueOrDefault(s, s), replicates: 50, seed: 9);
+        Assert.Equal("按维度的一致性", first[0].Title);
+        Assert.Equal("联系类型", first[0].Rows[0][1]);
+        Assert.Equal(first.SelectMany(t => t.Rows.SelectMany(r => r)), again.SelectMany(t => t.Rows.SelectMany(r => r)));
+    }
+
+    [Fact]
     public void Codes_nobody_applied_get_no_row()
     {
         var summary = AgreementTables.Summarise([Pair()], Codebook.Append(new CodeLabel(TermKind.PartnerKind, "investor", "投资机构")).ToList(), replicates: 10);

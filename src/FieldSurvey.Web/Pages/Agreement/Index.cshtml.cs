@@ -17,7 +17,7 @@ namespace FieldSurvey.Web.Pages.Agreement;
 public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OptionsModel Options { get; set; } = new();
-    public IReadOnlyList<Table> Tables { get; private set; } = [];
+    public IReadOnlyList<AgreementTable> Tables { get; private set; } = [];
     public IReadOnlyList<TranscriptProgress> Transcripts { get; private set; } = [];
     public int UnitCount { get; private set; }
     public MatchRule Rule { get; private set; } = MatchRule.Default;
