@@ -20,6 +20,18 @@ public sealed class AgreementPageTests(AgreementPageTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_chinese_reader_sees_the_codes_of_the_confusion_matrix_in_chinese()
+    {
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/Agreement");
+        request.Headers.AcceptLanguage.ParseAdd("zh-Hans");
+        // Razor's default encoder writes CJK as character references; the browser shows the same text.
+        var page = WebUtility.HtmlDecode(await (await pi.SendAsync(request)).Content.ReadAsStringAsync());
+        Assert.Contains("研发合作", page);
+        Assert.Contains("劳动力市场", page);
+    }
+
+    [Fact]
     public async Task A_stricter_jaccard_rule_is_explained_and_changes_the_units()
     {
         var pi = await fixture.SignedInAsync(AppFactory.PI);
