@@ -176,9 +176,13 @@ public sealed class AdjudicationDecision : Entity
     public int TranscriptId { get; set; }
     public int? SegmentAId { get; set; }
     public int? SegmentBId { get; set; }
+    /// <summary>"A-segment id|B-segment id" (empty side blank): unique per transcript, so two PIs deciding the same unit at once cannot both add a decision.</summary>
+    public string UnitKey { get; set; } = "";
     public DecisionKind Kind { get; set; }
     public int? ConsensusSegmentId { get; set; }
     public string? Note { get; set; }
     public required string DecidedById { get; set; }
     public DateTimeOffset DecidedAtUtc { get; set; }
+
+    public static string KeyOf(int? segmentAId, int? segmentBId) => $"{segmentAId}|{segmentBId}";
 }

@@ -13,7 +13,7 @@ public sealed class AdjudicationTests(AdjudicationTests.Fixture fixture) : IClas
 
     (int TranscriptId, Segment A, Segment B) DoubleCoded(string quote) => fixture.With(db =>
     {
-        var segments = db.Segments.AsNoTracking().Where(s => s.Quote == quote && !s.IsConsensus).ToList();
+        var segments = db.Segments.AsNoTracking().Where(s => s.Quote.StartsWith(quote) && !s.IsConsensus).ToList();
         var users = db.Users.ToDictionary(u => u.Id, u => u.Email);
         return (segments[0].TranscriptId, segments.Single(s => users[s.CoderId!] == Coder1), segments.Single(s => users[s.CoderId!] == Coder2));
     });
@@ -82,6 +82,19 @@ public sealed class AdjudicationTests(AdjudicationTests.Fixture fixture) : IClas
         });
         Assert.Equal(FieldSurvey.Core.Agreement.DecisionKind.Reject, decision.Kind);
         Assert.NotNull(consensus.DeletedAtUtc); // the rejected consensus segment is retired, not deleted
+    }
+
+    [Fact]
+    public async Task A_second_first_decision_on_the_same_unit_is_refused()
+    {
+        var (transcriptId, a, b) = DoubleCoded("我们和北京大学医学部合作开展临床前研究");
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var url = $"/Agreement/Adjudicate?transcriptId={transcriptId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await pi.PostFormAsync(url + "&handler=Decide", Accept(a, b, "AcceptA"), url)).StatusCode);
+        var second = await pi.PostFormAsync(url + "&handler=Decide", Accept(a, b, "Reject"), url);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var decisions = fixture.With(db => db.AdjudicationDecisions.Where(d => d.SegmentAId == a.Id).ToList());
+        Assert.Equal(FieldSurvey.Core.Agreement.DecisionKind.AcceptA, Assert.Single(decisions).Kind);
     }
 
     [Fact]

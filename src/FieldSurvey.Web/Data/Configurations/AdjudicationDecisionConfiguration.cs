@@ -10,7 +10,8 @@ sealed class AdjudicationDecisionConfiguration : IEntityTypeConfiguration<Adjudi
 {
     public void Configure(EntityTypeBuilder<AdjudicationDecision> b)
     {
-        b.HasIndex(d => d.TranscriptId);
+        b.HasIndex(d => new { d.TranscriptId, d.UnitKey }).IsUnique();
+        b.Property(d => d.UnitKey).HasMaxLength(40);
         b.Property(d => d.Note).HasMaxLength(2000);
         b.HasOne<Transcript>().WithMany().HasForeignKey(d => d.TranscriptId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Segment>().WithMany().HasForeignKey(d => d.SegmentAId).OnDelete(DeleteBehavior.Restrict);

@@ -49,6 +49,11 @@ namespace FieldSurvey.Web.Data.Migrations
                     b.Property<int>("TranscriptId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnitKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -63,7 +68,8 @@ namespace FieldSurvey.Web.Data.Migrations
 
                     b.HasIndex("SegmentBId");
 
-                    b.HasIndex("TranscriptId");
+                    b.HasIndex("TranscriptId", "UnitKey")
+                        .IsUnique();
 
                     b.ToTable("AdjudicationDecisions");
                 });

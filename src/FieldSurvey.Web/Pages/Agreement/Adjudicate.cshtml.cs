@@ -94,7 +94,8 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
         await using var tx = await db.Database.BeginTransactionAsync();
         if (decision is null)
         {
-            decision = new AdjudicationDecision { TranscriptId = transcriptId, SegmentAId = unit.A?.Id, SegmentBId = unit.B?.Id, DecidedById = User.Id() };
+            decision = new AdjudicationDecision { TranscriptId = transcriptId, SegmentAId = unit.A?.Id, SegmentBId = unit.B?.Id,
+                UnitKey = AdjudicationDecision.KeyOf(unit.A?.Id, unit.B?.Id), DecidedById = User.Id() };
             db.AdjudicationDecisions.Add(decision);
         }
         else db.ExpectVersion(decision, version);
@@ -109,7 +110,15 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
         else if (consensus is not null) consensus.DeletedAtUtc = now;
 
         db.AuditReason = reason;
-        if (!await db.TrySaveAsync()) return false;
+        try
+        {
+            if (!await db.TrySaveAsync()) return false;
+        }
+        catch (DbUpdateException) when (unit.Decision is null)
+        {
+            db.ChangeTracker.Clear(); // another PI's first decision on this unit won the unique key
+            return false;
+        }
         if (consensus is not null && decision.ConsensusSegmentId != consensus.Id)
         {
             decision.ConsensusSegmentId = consensus.Id;

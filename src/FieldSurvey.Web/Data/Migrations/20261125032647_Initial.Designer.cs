@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FieldSurvey.Web.Data.Migrations
 {
     [DbContext(typeof(FieldSurveyDbContext))]
-    [Migration("20261125024650_Initial")]
+    [Migration("20261125032647_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -52,6 +52,11 @@ namespace FieldSurvey.Web.Data.Migrations
                     b.Property<int>("TranscriptId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnitKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -66,7 +71,8 @@ namespace FieldSurvey.Web.Data.Migrations
 
                     b.HasIndex("SegmentBId");
 
-                    b.HasIndex("TranscriptId");
+                    b.HasIndex("TranscriptId", "UnitKey")
+                        .IsUnique();
 
                     b.ToTable("AdjudicationDecisions");
                 });

@@ -658,6 +658,7 @@ namespace FieldSurvey.Web.Data.Migrations
                     TranscriptId = table.Column<int>(type: "INTEGER", nullable: false),
                     SegmentAId = table.Column<int>(type: "INTEGER", nullable: true),
                     SegmentBId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UnitKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     ConsensusSegmentId = table.Column<int>(type: "INTEGER", nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -721,9 +722,10 @@ namespace FieldSurvey.Web.Data.Migrations
                 column: "SegmentBId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AdjudicationDecisions_TranscriptId",
+                name: "IX_AdjudicationDecisions_TranscriptId_UnitKey",
                 table: "AdjudicationDecisions",
-                column: "TranscriptId");
+                columns: new[] { "TranscriptId", "UnitKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_InterviewId_QuestionId",
