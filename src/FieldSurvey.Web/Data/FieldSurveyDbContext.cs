@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FieldSurvey.Core;
+using FieldSurvey.Core.Agreement;
 using FieldSurvey.Core.Auditing;
 using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Coding;
@@ -44,6 +45,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<CodingAssignment> CodingAssignments => Set<CodingAssignment>();
     public DbSet<CodebookVersion> CodebookVersions => Set<CodebookVersion>();
+    public DbSet<AdjudicationDecision> AdjudicationDecisions => Set<AdjudicationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FieldSurvey.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFieldSurveyDbContext))]
-    [Migration("20261125033425_Initial")]
+    [Migration("20261125033752_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,63 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("FieldSurvey.Core.Agreement.AdjudicationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsensusSegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SegmentAId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SegmentBId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TranscriptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsensusSegmentId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("SegmentAId");
+
+                    b.HasIndex("SegmentBId");
+
+                    b.HasIndex("TranscriptId", "UnitKey")
+                        .IsUnique();
+
+                    b.ToTable("AdjudicationDecisions");
+                });
 
             modelBuilder.Entity("FieldSurvey.Core.Auditing.AuditEntry", b =>
                 {
@@ -995,6 +1052,36 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Agreement.AdjudicationDecision", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("ConsensusSegmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentAId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentBId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Calls.CallAttempt", b =>

@@ -673,6 +673,84 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AdjudicationDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TranscriptId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SegmentAId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SegmentBId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UnitKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsensusSegmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedById = table.Column<string>(type: "TEXT", nullable: false),
+                    DecidedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdjudicationDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdjudicationDecisions_AspNetUsers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdjudicationDecisions_Segments_ConsensusSegmentId",
+                        column: x => x.ConsensusSegmentId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdjudicationDecisions_Segments_SegmentAId",
+                        column: x => x.SegmentAId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdjudicationDecisions_Segments_SegmentBId",
+                        column: x => x.SegmentBId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdjudicationDecisions_Transcripts_TranscriptId",
+                        column: x => x.TranscriptId,
+                        principalTable: "Transcripts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdjudicationDecisions_ConsensusSegmentId",
+                table: "AdjudicationDecisions",
+                column: "ConsensusSegmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdjudicationDecisions_DecidedById",
+                table: "AdjudicationDecisions",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdjudicationDecisions_SegmentAId",
+                table: "AdjudicationDecisions",
+                column: "SegmentAId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdjudicationDecisions_SegmentBId",
+                table: "AdjudicationDecisions",
+                column: "SegmentBId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdjudicationDecisions_TranscriptId_UnitKey",
+                table: "AdjudicationDecisions",
+                columns: new[] { "TranscriptId", "UnitKey" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_InterviewId_QuestionId",
                 table: "Answers",
@@ -898,6 +976,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AdjudicationDecisions");
+
+            migrationBuilder.DropTable(
                 name: "Answers");
 
             migrationBuilder.DropTable(
@@ -937,13 +1018,13 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "PartnerRows");
 
             migrationBuilder.DropTable(
-                name: "Segments");
-
-            migrationBuilder.DropTable(
                 name: "StudySettings");
 
             migrationBuilder.DropTable(
                 name: "TranscriptRevisions");
+
+            migrationBuilder.DropTable(
+                name: "Segments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

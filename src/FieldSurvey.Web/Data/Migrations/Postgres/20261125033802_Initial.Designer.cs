@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FieldSurvey.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFieldSurveyDbContext))]
-    [Migration("20261125033447_Initial")]
+    [Migration("20261125033802_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,65 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("FieldSurvey.Core.Agreement.AdjudicationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConsensusSegmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("SegmentAId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SegmentBId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TranscriptId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsensusSegmentId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("SegmentAId");
+
+                    b.HasIndex("SegmentBId");
+
+                    b.HasIndex("TranscriptId", "UnitKey")
+                        .IsUnique();
+
+                    b.ToTable("AdjudicationDecisions");
+                });
 
             modelBuilder.Entity("FieldSurvey.Core.Auditing.AuditEntry", b =>
                 {
@@ -1039,6 +1098,36 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Agreement.AdjudicationDecision", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("ConsensusSegmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentAId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentBId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Calls.CallAttempt", b =>

@@ -1,0 +1,116 @@
+using FieldSurvey.Core.Study;
+
+namespace FieldSurvey.Core.Agreement;
+
+/// <summary>One coder's segment reduced to what agreement needs: its span and its four codes (term codes).</summary>
+public sealed record CodedSpan(int SegmentId, int Start, int End, string? LinkageType, string? PartnerLocation,
+    string? PartnerKind, string? Nature)
+{
+    public int Length => Math.Max(0, End - Start);
+
+    /// <summary>The code on one coding dimension (<see cref="TermKind.LinkageType"/> … <see cref="TermKind.Nature"/>).</summary>
+    public string? Code(TermKind dimension) => dimension switch
+    {
+        TermKind.LinkageType => LinkageType,
+        TermKind.PartnerLocation => PartnerLocation,
+        TermKind.PartnerKind => PartnerKind,
+        TermKind.Nature => Nature,
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Not a coding dimension."),
+    };
+}
+
+/// <summary>How the overlap of two spans is measured.</summary>
+public enum OverlapMeasure
+{
+    /// <summary>Overlap length ÷ length of the shorter span: a short quote inside a longer one of the same passage matches fully.</summary>
+    ShorterSpan = 0,
+    /// <summary>Overlap length ÷ length of the union (Jaccard): also penalises one coder quoting much more than the other.</summary>
+    Jaccard = 1,
+}
+
+/// <summary>The matching rule: spans whose overlap reaches <see cref="Minimum"/> (0 &lt; minimum ≤ 1) may become one unit.</summary>
+public sealed record MatchRule(OverlapMeasure Measure = OverlapMeasure.ShorterSpan, double Minimum = 0.5)
+{
+    public static readonly MatchRule Default = new();
+}
+
+/// <summary>
+/// A unit of analysis: a passage coded by coder A, by coder B, or by both (matched). A side that is null
+/// means that coder did not code the passage at all, which counts as the value <see cref="Units.NotCoded"/> —
+/// a disagreement, not a missing value.
+/// </summary>
+public sealed record Unit(CodedSpan? A, CodedSpan? B, double Overlap)
+{
+    public bool IsMatched => A is not null && B is not null;
+    public int Start => Math.Min(A?.Start ?? int.MaxValue, B?.Start ?? int.MaxValue);
+    public int End => Math.Max(A?.End ?? int.MinValue, B?.End ?? int.MinValue);
+
+    /// <summary>
+    /// Coder A's and coder B's value on a dimension: the term code, <see cref="Units.NotCoded"/> when the coder
+    /// has no segment here, or null (missing) when the coder's segment leaves that dimension blank.
+    /// </summary>
+    public IReadOnlyList<string?> Values(TermKind dimension) => [Value(A, dimension), Value(B, dimension)];
+
+    /// <summary>Binary presence of one code: "yes" when the coder's segment carries it, otherwise "no" (also when not coded).</summary>
+    public IReadOnlyList<string?> Presence(TermKind dimension, string code) =>
+        [A?.Code(dimension) == code ? Units.Yes : Units.No, B?.Code(dimension) == code ? Units.Yes : Units.No];
+
+    /// <summary>True when the coders differ: one did not code the passage, or some dimension differs.</summary>
+    public bool Disagrees => !IsMatched || Units.Dimensions.Any(d => A!.Code(d) != B!.Code(d));
+
+    static string? Value(CodedSpan? side, TermKind dimension) => side is null ? Units.NotCoded : side.Code(dimension);
+}
+
+/// <summary>
+/// Turns two coders' segments on one transcript into units of analysis. Every pair of segments (one from
+/// each coder) whose overlap reaches the rule's minimum is a candidate; candidates are taken greedily, best
+/// overlap first (ties: earlier start, then lower segment ids), each segment used at most once. Segments left
+/// over become units of their own, with the other coder "(not coded)". Units come back in text order.
+/// </summary>
+public static class Units
+{
+    public const string NotCoded = "(not coded)";
+    public const string Yes = "yes";
+    public const string No = "no";
+
+    /// <summary>The four coding dimensions, in the order pages and tables show them.</summary>
+    public static readonly IReadOnlyList<TermKind> Dimensions =
+        [TermKind.LinkageType, TermKind.PartnerLocation, TermKind.PartnerKind, TermKind.Nature];
+
+    public static double Overlap(CodedSpan a, CodedSpan b, OverlapMeasure measure)
+    {
+        var common = Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start);
+        if (common <= 0) return 0;
+        var denominator = measure == OverlapMeasure.Jaccard
+            ? Math.Max(a.End, b.End) - Math.Min(a.Start, b.Start)
+            : Math.Min(a.Length, b.Length);
+        return denominator <= 0 ? 0 : (double)common / denominator;
+    }
+
+    public static IReadOnlyList<Unit> Match(IEnumerable<CodedSpan> coderA, IEnumerable<CodedSpan> coderB, MatchRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Minimum is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(rule), "The minimum overlap must lie in (0, 1].");
+        var a = coderA.ToList();
+        var b = coderB.ToList();
+        var candidates = (from x in a from y in b
+                          let overlap = Overlap(x, y, rule.Measure)
+                          where overlap > 0 && overlap >= rule.Minimum
+                          select (x, y, overlap))
+            .OrderByDescending(c => c.overlap).ThenBy(c => Math.Min(c.x.Start, c.y.Start))
+            .ThenBy(c => c.x.SegmentId).ThenBy(c => c.y.SegmentId);
+        var usedA = new HashSet<CodedSpan>();
+        var usedB = new HashSet<CodedSpan>();
+        var units = new List<Unit>();
+        foreach (var (x, y, overlap) in candidates)
+        {
+            if (usedA.Contains(x) || usedB.Contains(y)) continue;
+            usedA.Add(x);
+            usedB.Add(y);
+            units.Add(new Unit(x, y, overlap));
+        }
+        units.AddRange(a.Where(x => !usedA.Contains(x)).Select(x => new Unit(x, null, 0)));
+        units.AddRange(b.Where(y => !usedB.Contains(y)).Select(y => new Unit(null, y, 0)));
+        return units.OrderBy(u => u.Start).ThenBy(u => u.End).ToList();
+    }
+}

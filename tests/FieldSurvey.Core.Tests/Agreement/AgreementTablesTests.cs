@@ -1,0 +1,107 @@
+using FieldSurvey.Core.Agreement;
+using FieldSurvey.Core.Study;
+
+namespace FieldSurvey.Core.Tests.Agreement;
+
+public sealed class AgreementTablesTests
+{
+    static CodedSpan Span(int id, int start, string type, string nature = "collaborative") => new(id, start, start + 10, type, "ZLS", "firm", nature);
+
+    static readonly IReadOnlyList<CodeLabel> Codebook =
+    [
+        new(TermKind.LinkageType, "research", "研发合作"), new(TermKind.LinkageType, "labour", "劳动力市场"),
+        new(TermKind.PartnerLocation, "ZLS", "中关村生命科学园"), new(TermKind.PartnerKind, "firm", "企业"),
+        new(TermKind.Nature, "collaborative", "合作/互补"), new(TermKind.Nature, "competitive", "竞争"),
+    ];
+
+    // Four units: research/research, labour/labour, research/labour, labour/(not coded).
+    static CoderPairUnits Pair() => new(1, "Kangda", "coder1", "coder2", Units.Match(
+        [Span(1, 0, "research"), Span(2, 20, "labour"), Span(3, 40, "research"), Span(4, 60, "labour", "competitive")],
+        [Span(5, 0, "research"), Span(6, 20, "labour"), Span(7, 40, "labour")], MatchRule.Default));
+
+    [Fact]
+    public void Figures_by_dimension_count_not_coded_as_a_disagreement()
+    {
+        var summary = AgreementTables.Summarise([Pair()], Codebook, replicates: 100);
+        var type = summary.ByDimension.Single(r => r.Dimension == TermKind.LinkageType).Figures;
+        Assert.Equal(4, type.Units);
+        Assert.Equal(0.5, type.Percent, 10);
+        Assert.Equal(Reliability.KrippendorffAlpha([["research", "research"], ["labour", "labour"], ["research", "labour"], ["labour", Units.NotCoded]]), type.Alpha, 10);
+        Assert.Equal(Verdict.Unreliable, type.Verdict);
+    }
+
+    [Fact]
+    public void The_confusion_matrix_has_a_not_coded_row_and_column()
+    {
+        var matrix = AgreementTables.Summarise([Pair()], Codebook, replicates: 10).Matrices.Single(m => m.Dimension == TermKind.LinkageType);
+        Assert.Equal(["research", "labour", Units.NotCoded], matrix.Codes);
+        Assert.Equal(1, matrix.Counts[0, 0]);
+        Assert.Equal(1, matrix.Counts[0, 1]);
+        Assert.Equal(1, matrix.Counts[1, 1]);
+        Assert.Equal(1, matrix.Counts[1, 2]);
+    }
+
+    [Theory]
+    [InlineData(0.800, Verdict.Reliable)]
+    [InlineData(0.7999, Verdict.Tentative)]
+    [InlineData(0.667, Verdict.Tentative)]
+    [InlineData(0.666, Verdict.Unreliable)]
+    [InlineData(double.NaN, Verdict.Undefined)]
+    public void Alpha_is_read_against_the_conventional_thresholds(double alpha, Verdict verdict) =>
+        Assert.Equal(verdict, AgreementTables.VerdictOf(alpha));
+
+    [Fact]
+    public void Tables_carry_code_names_in_the_readers_language_and_null_for_undefined_figures()
+    {
+        var tables = AgreementTables.Build(AgreementTables.Summarise([Pair()], Codebook, replicates: 10), Codebook);
+        Assert.Equal(["Agreement by dimension", "Agreement by code (presence)", "Agreement by coder pair", "Agreement by transcript",
+            "Confusion matrix: Linkage type", "Confusion matrix: Partner location", "Confusion matrix: Partner kind", "Confusion matrix: Nature"],
+            tables.Select(t => t.Title));
+        var byCode = tables[1];
+        Assert.Contains(byCode.Rows, r => (string?)r[2] == "研发合作");
+        Assert.All(tables[0].Rows, r => Assert.Equal(tables[0].Headers.Count, r.Count));
+        Assert.Equal("(not coded)", tables[4].Rows[^1][0]);
+    }
+
+    [Fact]
+    public void Building_from_units_translates_the_fixed_words_and_is_reproducible()
+    {
+        var zh = new Dictionary<string, string> { ["Agreement by dimension"] = "按维度的一致性", ["Linkage type"] = "联系类型" };
+        var first = AgreementTables.Build([Pair()], Codebook, s => zh.GetValueOrDefault(s, s), replicates: 50, seed: 9);
+        var again = AgreementTables.Build([Pair()], Codebook, s => zh.GetValueOrDefault(s, s), replicates: 50, seed: 9);
+        Assert.Equal("按维度的一致性", first[0].Title);
+        Assert.Equal("联系类型", first[0].Rows[0][1]);
+        Assert.Equal(first.SelectMany(t => t.Rows.SelectMany(r => r)), again.SelectMany(t => t.Rows.SelectMany(r => r)));
+    }
+
+    [Fact]
+    public void Codes_nobody_applied_get_no_row()
+    {
+        var summary = AgreementTables.Summarise([Pair()], Codebook.Append(new CodeLabel(TermKind.PartnerKind, "investor", "投资机构")).ToList(), replicates: 10);
+        Assert.DoesNotContain(summary.ByCode, r => r.Code == "investor");
+        Assert.Contains(summary.ByCode, r => r.Code == "competitive");
+    }
+
+    [Fact]
+    public void Undefined_figures_are_null_cells_not_zero()
+    {
+        // Both coders agree on one unit with one code only: alpha and kappa are undefined.
+        var one = new CoderPairUnits(1, "T", "c1", "c2", Units.Match([Span(1, 0, "research")], [Span(2, 0, "research")], MatchRule.Default));
+        var row = AgreementTables.Build(AgreementTables.Summarise([one], Codebook, replicates: 10), Codebook)[0].Rows[0];
+        Assert.Equal(1.0, row[3]);
+        Assert.Null(row[4]);
+        Assert.Null(row[5]);
+        Assert.Equal("undefined", row[6]);
+        Assert.Null(row[^1]);
+    }
+
+    [Fact]
+    public void Cohens_kappa_is_left_out_of_pooled_rows_with_more_than_two_coders()
+    {
+        var third = Pair() with { CoderB = "coder3", TranscriptId = 2, Transcript = "Other" };
+        var summary = AgreementTables.Summarise([Pair(), third], Codebook, replicates: 10);
+        Assert.True(double.IsNaN(summary.ByDimension[0].Figures.Kappa));
+        Assert.False(double.IsNaN(summary.ByPair[0].Figures.Kappa));
+        Assert.Equal(2, summary.ByPair.Select(r => r.Scope).Distinct().Count());
+    }
+}
