@@ -7,6 +7,7 @@ using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Core.Interviews;
+using FieldSurvey.Core.Reporting;
 using FieldSurvey.Core.Study;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public sealed class FieldSurveyDbContext(DbContextOptions<FieldSurveyDbContext> 
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<CodingAssignment> CodingAssignments => Set<CodingAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ClassificationJudgement> ClassificationJudgements => Set<ClassificationJudgement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>A reason to store with the audit rows of the next save (e.g. a disposition override).</summary>

@@ -252,6 +252,31 @@ namespace FieldSurvey.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClassificationJudgements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    DecidedById = table.Column<string>(type: "TEXT", nullable: false),
+                    DecidedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RuleText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassificationJudgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassificationJudgements_AspNetUsers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Firms",
                 columns: table => new
                 {
@@ -713,6 +738,16 @@ namespace FieldSurvey.Web.Data.Migrations
                 column: "InterviewerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClassificationJudgements_DecidedById",
+                table: "ClassificationJudgements",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassificationJudgements_Scope_DecidedAtUtc",
+                table: "ClassificationJudgements",
+                columns: new[] { "Scope", "DecidedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CodingAssignments_CoderId",
                 table: "CodingAssignments",
                 column: "CoderId");
@@ -885,6 +920,9 @@ namespace FieldSurvey.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CallAttempts");
+
+            migrationBuilder.DropTable(
+                name: "ClassificationJudgements");
 
             migrationBuilder.DropTable(
                 name: "CodingAssignments");
