@@ -36,7 +36,9 @@ public static class CsvExport
         _ => SpreadsheetText.Safe(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
-    /// <summary>A file name from a table name: letters, digits and dashes.</summary>
-    public static string FileName(string tableName) =>
-        new string(tableName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-') + ".csv";
+    /// <summary>A table's key in download links: its name in lower-case letters, digits and dashes.</summary>
+    public static string Slug(string tableName) =>
+        new string(tableName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+
+    public static string FileName(string tableName) => Slug(tableName) + ".csv";
 }

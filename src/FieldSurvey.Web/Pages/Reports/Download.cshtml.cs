@@ -35,7 +35,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock) :
     public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken ct)
     {
         var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
-        var found = ReportTables.All(data, IncludePersonalData).FirstOrDefault(x => CsvExport.FileName(x.Name) == table);
+        var found = ReportTables.All(data, IncludePersonalData).FirstOrDefault(x => CsvExport.Slug(x.Name) == table);
         if (found is null) return NotFound();
         var stream = new MemoryStream();
         CsvExport.Write(stream, found);
