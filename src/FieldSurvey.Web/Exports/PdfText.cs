@@ -87,7 +87,7 @@ public sealed class PdfText
         {
             var line = new List<(string Text, bool Cjk)>();
             double x = 0;
-            foreach (var token in Tokens(paragraph))
+            foreach (var token in Tokens(paragraph).SelectMany(t => Split(g, t, size, bold, width)))
             {
                 var w = g.MeasureString(token.Text, Font(size, bold, token.Cjk)).Width;
                 if (x + w > width && line.Count > 0 && token.Text != " ")
@@ -103,6 +103,24 @@ public sealed class PdfText
             lines.Add(Merge(line));
         }
         return lines;
+    }
+
+    // A word wider than the line (a URL, a JSON blob) is cut into pieces that fit.
+    IEnumerable<(string Text, bool Cjk)> Split(XGraphics g, (string Text, bool Cjk) token, double size, bool bold, double width)
+    {
+        var font = Font(size, bold, token.Cjk);
+        if (token.Cjk || g.MeasureString(token.Text, font).Width <= width) { yield return token; yield break; }
+        var piece = new StringBuilder();
+        foreach (var rune in token.Text.EnumerateRunes())
+        {
+            if (piece.Length > 0 && g.MeasureString(piece + rune.ToString(), font).Width > width)
+            {
+                yield return (piece.ToString(), false);
+                piece.Clear();
+            }
+            piece.Append(rune.ToString());
+        }
+        if (piece.Length > 0) yield return (piece.ToString(), false);
     }
 
     static List<(string, bool)> Merge(List<(string Text, bool Cjk)> tokens)
