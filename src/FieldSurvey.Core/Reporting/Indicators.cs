@@ -54,26 +54,41 @@ public static class Indicators
         IReadOnlyList<Mention> mentions, IReadOnlyList<FirmProfile> firms,
         IReadOnlyList<string> linkageTypes, IReadOnlyList<string> activities)
     {
-        var within = linkageTypes.ToDictionary(t => t, _ => 0);
-        var cross = linkageTypes.ToDictionary(t => t, _ => 0);
-        var crossFirms = linkageTypes.ToDictionary(t => t, _ => new HashSet<int>());
+        var parks = focal.Union(partners).ToList();
+        return For(key, focal, partners, new MentionIndex(mentions, parks, [], linkageTypes), firms, activities);
+    }
+
+    /// <summary>As above, over an index built once for many sets (the report computes seven).</summary>
+    public static IndicatorSet For(string key, IReadOnlyList<string> focal, IReadOnlyList<string> partners,
+        MentionIndex index, IReadOnlyList<FirmProfile> firms, IReadOnlyList<string> activities)
+    {
+        var types = index.Types;
+        var isFocal = index.Parks.Select(focal.Contains).ToArray();
+        var isPartner = index.Parks.Select(partners.Contains).ToArray();
+        var labourType = IndexOf(types, NatureCodes.Labour);
+        var within = new int[types.Count];
+        var cross = new int[types.Count];
+        var crossFirms = types.Select(_ => new HashSet<int>()).ToArray();
         int collaborative = 0, competitive = 0, labour = 0;
         var labourFirms = new HashSet<int>();
-        var perPark = focal.ToDictionary(p => p, _ => 0);
-        foreach (var m in mentions)
+        var perPark = new int[index.Parks.Count];
+        for (var i = 0; i < index.Count; i++)
         {
-            if (!perPark.ContainsKey(m.FocalPark)) continue;
-            perPark[m.FocalPark]++;
-            if (m.PartnerPark is null || !within.ContainsKey(m.LinkageType)) continue;
-            if (m.PartnerPark == m.FocalPark) { within[m.LinkageType]++; continue; }
-            if (!partners.Contains(m.PartnerPark)) continue;
-            cross[m.LinkageType]++;
-            crossFirms[m.LinkageType].Add(m.FirmId);
-            if (m.Nature == NatureCodes.Collaborative) collaborative++;
-            else if (m.Nature == NatureCodes.Competitive) competitive++;
-            if (m.LinkageType == NatureCodes.Labour) { labour++; labourFirms.Add(m.FirmId); }
+            var f = index.Focal[i];
+            if (f < 0 || !isFocal[f]) continue;
+            perPark[f]++;
+            int partner = index.PartnerPark[i], type = index.Type[i];
+            if (partner < 0 || type < 0) continue;
+            if (partner == f) { within[type]++; continue; }
+            if (!isPartner[partner]) continue;
+            cross[type]++;
+            crossFirms[type].Add(index.Firm[i]);
+            if (index.Nature[i] == MentionIndex.Collaborative) collaborative++;
+            else if (index.Nature[i] == MentionIndex.Competitive) competitive++;
+            if (type == labourType) { labour++; labourFirms.Add(index.Firm[i]); }
         }
-        var shares = linkageTypes.Select(t => new TypeShare(t, within[t], cross[t], crossFirms[t].Count)).ToList();
+        var shares = types.Select((t, i) => new TypeShare(t, within[i], cross[i], crossFirms[i].Count)).ToList();
+        var mentionsPerPark = focal.ToDictionary(p => p, p => IndexOf(index.Parks, p) is var i and >= 0 ? perPark[i] : 0);
         var firmsPerPark = focal.ToDictionary(p => p, p => firms.Count(f => f.Park == p));
         var set = focal.Union(partners).ToList();
         var profiles = set.ToDictionary(p => p, p => Profile(firms, p, activities));
@@ -82,7 +97,7 @@ public static class Indicators
             for (var j = i + 1; j < set.Count; j++) pairs.Add(Duncan(profiles[set[i]], profiles[set[j]]));
         var dissimilarity = pairs.Count == 0 || pairs.Any(double.IsNaN) ? double.NaN : pairs.Average();
         return new IndicatorSet(key, focal, dissimilarity, shares, collaborative, competitive,
-            new Count(labour, labourFirms.Count), perPark, firmsPerPark);
+            new Count(labour, labourFirms.Count), mentionsPerPark, firmsPerPark);
     }
 
     static int IndexOf(IReadOnlyList<string> list, string value)

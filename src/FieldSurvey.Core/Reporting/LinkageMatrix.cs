@@ -26,33 +26,54 @@ public static class LinkageMatrix
 {
     // Distinct firms are counted beside mentions because one talkative respondent must not look like a
     // dense network. Mentions from firms outside the listed parks, or to locations not listed, are left out.
-    public static MatrixTable Build(IEnumerable<Mention> mentions, IReadOnlyList<string> parks,
+    public static MatrixTable Build(IReadOnlyList<Mention> mentions, IReadOnlyList<string> parks,
         IReadOnlyList<string> locations, string? linkageType = null)
     {
-        var rowOf = parks.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
-        var colOf = locations.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
-        var mentionCounts = new int[parks.Count, locations.Count];
-        var firms = new HashSet<int>[parks.Count, locations.Count];
-        var rowFirms = new HashSet<int>[parks.Count];
-        var rowMentions = new int[parks.Count];
-        var allFirms = new HashSet<int>();
-        var total = 0;
-        foreach (var m in mentions)
+        var types = mentions.Select(m => m.LinkageType).Distinct().ToList();
+        var (total, byType) = BuildAll(new MentionIndex(mentions, parks, locations, types));
+        return linkageType is null ? total
+            : types.IndexOf(linkageType) is var i and >= 0 ? byType[i] with { LinkageType = linkageType }
+            : Empty(parks, locations, linkageType);
+    }
+
+    static MatrixTable Empty(IReadOnlyList<string> parks, IReadOnlyList<string> locations, string? type) =>
+        new(type, parks, locations, new Count[parks.Count, locations.Count], parks.Select(_ => new Count(0, 0)).ToList(), new Count(0, 0));
+
+    /// <summary>The total matrix and one per linkage type of <paramref name="index"/>, in one pass.</summary>
+    public static (MatrixTable Total, IReadOnlyList<MatrixTable> ByType) BuildAll(MentionIndex index)
+    {
+        int p = index.Parks.Count, l = index.Locations.Count, t = index.Types.Count, f = Math.Max(index.FirmCount, 1);
+        // Slot layout per matrix (t types, then the total at t): cells p×l, then row totals p, then the grand total 1.
+        var slots = p * l + p + 1;
+        var mentions = new int[(t + 1) * slots];
+        var firms = new int[(t + 1) * slots];
+        var seen = new bool[(t + 1) * slots * f];
+        void Add(int slot, int firm)
         {
-            if (linkageType is not null && m.LinkageType != linkageType) continue;
-            if (!rowOf.TryGetValue(m.FocalPark, out var r) || !colOf.TryGetValue(m.PartnerLocation, out var c)) continue;
-            mentionCounts[r, c]++;
-            (firms[r, c] ??= []).Add(m.FirmId);
-            (rowFirms[r] ??= []).Add(m.FirmId);
-            rowMentions[r]++;
-            allFirms.Add(m.FirmId);
-            total++;
+            mentions[slot]++;
+            if (!seen[slot * f + firm]) { seen[slot * f + firm] = true; firms[slot]++; }
         }
-        var cells = new Count[parks.Count, locations.Count];
-        for (var r = 0; r < parks.Count; r++)
-            for (var c = 0; c < locations.Count; c++)
-                cells[r, c] = new Count(mentionCounts[r, c], firms[r, c]?.Count ?? 0);
-        var rows = Enumerable.Range(0, parks.Count).Select(r => new Count(rowMentions[r], rowFirms[r]?.Count ?? 0)).ToList();
-        return new MatrixTable(linkageType, parks, locations, cells, rows, new Count(total, allFirms.Count));
+        for (var i = 0; i < index.Count; i++)
+        {
+            int r = index.Focal[i], c = index.Location[i], ty = index.Type[i], firm = index.Firm[i];
+            if (r < 0 || c < 0) continue;
+            foreach (var m in ty < 0 ? [t] : (ReadOnlySpan<int>)[ty, t])
+            {
+                var b = m * slots;
+                Add(b + r * l + c, firm);
+                Add(b + p * l + r, firm);
+                Add(b + p * l + p, firm);
+            }
+        }
+        MatrixTable Make(int m, string? type)
+        {
+            var b = m * slots;
+            var cells = new Count[p, l];
+            for (var r = 0; r < p; r++)
+                for (var c = 0; c < l; c++) cells[r, c] = new Count(mentions[b + r * l + c], firms[b + r * l + c]);
+            var rows = Enumerable.Range(0, p).Select(r => new Count(mentions[b + p * l + r], firms[b + p * l + r])).ToList();
+            return new MatrixTable(type, index.Parks, index.Locations, cells, rows, new Count(mentions[b + p * l + p], firms[b + p * l + p]));
+        }
+        return (Make(t, null), Enumerable.Range(0, t).Select(m => Make(m, index.Types[m])).ToList());
     }
 }

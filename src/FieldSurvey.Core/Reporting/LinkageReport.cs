@@ -56,17 +56,17 @@ public static class LinkageReport
             SourceFilter.PartnerList => input.Mentions.Where(m => m.Source == MentionSource.PartnerList).ToList(),
             _ => input.Mentions,
         };
-        var total = LinkageMatrix.Build(counted, parks, locations);
-        var byType = types.Select(t => LinkageMatrix.Build(counted, parks, locations, t)).ToList();
+        var index = new MentionIndex(counted, parks, locations, types);
+        var (total, byType) = LinkageMatrix.BuildAll(index);
         var profiles = parks.ToDictionary(p => p, p => Indicators.Profile(input.Firms, p, activities));
-        var parkSets = parks.Select(p => Indicators.For(p, [p], parks, counted, input.Firms, types, activities)).ToList();
-        var configuration = Indicators.For(Indicators.All, parks, parks, counted, input.Firms, types, activities);
+        var parkSets = parks.Select(p => Indicators.For(p, [p], parks, index, input.Firms, activities)).ToList();
+        var configuration = Indicators.For(Indicators.All, parks, parks, index, input.Firms, activities);
         var pairs = new List<IndicatorSet>();
         for (var i = 0; i < parks.Count; i++)
             for (var j = i + 1; j < parks.Count; j++)
             {
                 string[] pair = [parks[i], parks[j]];
-                pairs.Add(Indicators.For(Indicators.PairKey(parks[i], parks[j]), pair, pair, counted, input.Firms, types, activities));
+                pairs.Add(Indicators.For(Indicators.PairKey(parks[i], parks[j]), pair, pair, index, input.Firms, activities));
             }
         var classifications = new[] { configuration }.Concat(pairs).Select(s => Classifier.Classify(s, input.Rule)).ToList();
         return new Report(input, counted, total, byType, ScopeShares.Build(counted, parks), profiles, parkSets,

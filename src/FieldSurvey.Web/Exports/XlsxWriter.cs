@@ -62,29 +62,53 @@ public sealed class XlsxWriter : IDisposable
         w.WriteEndElement();
     }
 
+    // Elements are reused and attributes passed explicitly: building a Cell/InlineString/Text object tree per
+    // cell is most of the cost at 200,000 rows. Cell references are optional in SpreadsheetML and left out.
+    static readonly Cell CellElement = new();
+    static readonly InlineString InlineElement = new();
+    static readonly Text TextElement = new();
+    static readonly CellValue ValueElement = new();
+    static readonly OpenXmlAttribute InlineType = new("t", "", "inlineStr");
+    static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    static readonly OpenXmlAttribute[][] NumberStyles =
+        [[new("s", "", IntegerStyle.ToString(CultureInfo.InvariantCulture))], [new("s", "", ShareStyle.ToString(CultureInfo.InvariantCulture))],
+         [new("s", "", IndexStyle.ToString(CultureInfo.InvariantCulture))]];
+    static readonly OpenXmlAttribute[] TextPlain = [InlineType];
+    static readonly OpenXmlAttribute[] TextHeader = [InlineType, new("s", "", Header.ToString(CultureInfo.InvariantCulture))];
+    static readonly OpenXmlAttribute[] TextWrap = [InlineType, new("s", "", WrapStyle.ToString(CultureInfo.InvariantCulture))];
+
     static void WriteRow(OpenXmlWriter w, int number, object?[] values, IReadOnlyList<Core.Exports.Column> columns, bool header)
     {
         w.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", number.ToString(CultureInfo.InvariantCulture))]);
         for (var i = 0; i < values.Length && i < columns.Count; i++)
         {
             var value = values[i];
-            if (value is null || value is double d && (double.IsNaN(d) || double.IsInfinity(d))) continue;
-            var reference = ColumnName(i) + number.ToString(CultureInfo.InvariantCulture);
+            if (value is null || value is double d && (double.IsNaN(d) || double.IsInfinity(d)))
+            {
+                // An empty cell keeps the following cells in their columns (there are no cell references).
+                w.WriteStartElement(CellElement);
+                w.WriteEndElement();
+                continue;
+            }
             var kind = header ? ColumnKind.Text : columns[i].Kind;
             if (value is int or long or double && kind != ColumnKind.Text)
             {
-                var style = kind switch { ColumnKind.Share => ShareStyle, ColumnKind.Index => IndexStyle, _ => IntegerStyle };
-                w.WriteElement(new Cell { CellReference = reference, StyleIndex = style,
-                    CellValue = new CellValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)) });
+                w.WriteStartElement(CellElement, kind switch { ColumnKind.Share => NumberStyles[1], ColumnKind.Index => NumberStyles[2], _ => NumberStyles[0] });
+                w.WriteStartElement(ValueElement);
+                w.WriteString(Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
+                w.WriteEndElement();
+                w.WriteEndElement();
             }
             else
             {
                 var text = Clean(SpreadsheetText.Safe(Convert.ToString(value, CultureInfo.InvariantCulture)));
-                var cell = new Cell { CellReference = reference, DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
-                if (header) cell.StyleIndex = Header;
-                else if (text.Contains('\n')) cell.StyleIndex = WrapStyle;
-                w.WriteElement(cell);
+                w.WriteStartElement(CellElement, header ? TextHeader : text.Contains('\n') ? TextWrap : TextPlain);
+                w.WriteStartElement(InlineElement);
+                w.WriteStartElement(TextElement, Preserve);
+                w.WriteString(text);
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteEndElement();
             }
         }
         w.WriteEndElement();

@@ -36,7 +36,9 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
 
         var response = await client.GetAsync((await LinksOf(client))["workbook"]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var book = XlsxReader.Read(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Empty(XlsxReader.Validate(bytes));
+        var book = XlsxReader.Read(bytes);
 
         Assert.Contains(book["README"].Cells, c => c.Text.Contains("中关村生命科学园"));
         Assert.Contains(book["README"].Cells, c => c.Text.Contains("consensus"));

@@ -24,6 +24,13 @@ public sealed record XlsxSheet(List<Dictionary<int, XlsxCell>> Rows, bool Header
 /// </summary>
 public static class XlsxReader
 {
+    /// <summary>Schema errors the Open XML SDK finds in the workbook (none for a file Excel opens without repair).</summary>
+    public static List<string> Validate(byte[] bytes)
+    {
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        return new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+    }
+
     public static Dictionary<string, XlsxSheet> Read(byte[] bytes)
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
@@ -40,15 +47,18 @@ public static class XlsxReader
             foreach (var row in ws.Descendants<Row>())
             {
                 var cells = new Dictionary<int, XlsxCell>();
+                var column = -1;
                 foreach (var cell in row.Elements<Cell>())
                 {
+                    column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                    if (cell.CellValue is null && cell.InlineString is null) continue;
                     var text = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText
                         : cell.DataType?.Value == CellValues.SharedString ? shared[int.Parse(cell.CellValue!.Text)]
                         : cell.CellValue?.Text ?? "";
                     string? format = null;
                     if (cell.StyleIndex?.Value is { } s && s < formats.Count && formats[(int)s].NumberFormatId?.Value is { } id)
                         format = codes.TryGetValue(id, out var code) ? code : id.ToString();
-                    cells[ColumnIndex(cell.CellReference!.Value!)] = new XlsxCell(text, format, cell.CellFormula is not null);
+                    cells[column] = new XlsxCell(text, format, cell.CellFormula is not null);
                 }
                 rows.Add(cells);
             }
