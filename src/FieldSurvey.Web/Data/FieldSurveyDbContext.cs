@@ -8,6 +8,7 @@ using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Core.Interviews;
+using FieldSurvey.Core.Reporting;
 using FieldSurvey.Core.Study;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<CodebookVersion> CodebookVersions => Set<CodebookVersion>();
     public DbSet<AdjudicationDecision> AdjudicationDecisions => Set<AdjudicationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ClassificationJudgement> ClassificationJudgements => Set<ClassificationJudgement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FieldSurvey.Web.Data.Migrations.Sqlite
+namespace FieldSurvey.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +17,10 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,26 +31,26 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", nullable: false),
-                    Culture = table.Column<string>(type: "TEXT", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "text", nullable: false),
+                    Culture = table.Column<string>(type: "text", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,17 +61,17 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", nullable: true),
-                    Entity = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Before = table.Column<string>(type: "TEXT", nullable: true),
-                    After = table.Column<string>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    UserName = table.Column<string>(type: "text", nullable: true),
+                    Entity = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,10 +82,10 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -94,15 +96,15 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "GuideVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", nullable: false),
-                    TitleZh = table.Column<string>(type: "TEXT", nullable: false),
-                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublishedById = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    TitleEn = table.Column<string>(type: "text", nullable: false),
+                    TitleZh = table.Column<string>(type: "text", nullable: false),
+                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedById = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,14 +115,14 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Parks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,14 +133,14 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "StudySettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    RetryGapHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClassificationRuleJson = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleZh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RetryGapHours = table.Column<int>(type: "integer", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
+                    ClassificationRuleJson = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,11 +151,11 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -170,11 +172,11 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -191,10 +193,10 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,8 +213,8 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,10 +237,10 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -252,16 +254,41 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClassificationJudgements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Verdict = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Rationale = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DecidedById = table.Column<string>(type: "text", nullable: false),
+                    DecidedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RuleText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassificationJudgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassificationJudgements_AspNetUsers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CodebookVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedById = table.Column<string>(type: "TEXT", nullable: true),
-                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedById = table.Column<string>(type: "text", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,22 +305,22 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Firms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ParkId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", nullable: true),
-                    Subsector = table.Column<string>(type: "TEXT", nullable: true),
-                    FoundedYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    SizeBand = table.Column<string>(type: "TEXT", nullable: true),
-                    Website = table.Column<string>(type: "TEXT", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssignedInterviewerId = table.Column<string>(type: "TEXT", nullable: true),
-                    DispositionOverride = table.Column<string>(type: "TEXT", nullable: true),
-                    DispositionOverrideReason = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NameZh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ParkId = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: true),
+                    Subsector = table.Column<string>(type: "text", nullable: true),
+                    FoundedYear = table.Column<int>(type: "integer", nullable: true),
+                    SizeBand = table.Column<string>(type: "text", nullable: true),
+                    Website = table.Column<string>(type: "text", nullable: true),
+                    Notes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AssignedInterviewerId = table.Column<string>(type: "text", nullable: true),
+                    DispositionOverride = table.Column<string>(type: "text", nullable: true),
+                    DispositionOverrideReason = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,24 +343,24 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Terms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    DefinitionEn = table.Column<string>(type: "TEXT", nullable: true),
-                    DefinitionZh = table.Column<string>(type: "TEXT", nullable: true),
-                    Inclusion = table.Column<string>(type: "TEXT", nullable: true),
-                    Exclusion = table.Column<string>(type: "TEXT", nullable: true),
-                    Example = table.Column<string>(type: "TEXT", nullable: true),
-                    Shortcut = table.Column<string>(type: "TEXT", maxLength: 1, nullable: true),
-                    Level = table.Column<int>(type: "INTEGER", nullable: true),
-                    ParkId = table.Column<int>(type: "INTEGER", nullable: true),
-                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    DefinitionEn = table.Column<string>(type: "text", nullable: true),
+                    DefinitionZh = table.Column<string>(type: "text", nullable: true),
+                    Inclusion = table.Column<string>(type: "text", nullable: true),
+                    Exclusion = table.Column<string>(type: "text", nullable: true),
+                    Example = table.Column<string>(type: "text", nullable: true),
+                    Shortcut = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
+                    Level = table.Column<int>(type: "integer", nullable: true),
+                    ParkId = table.Column<int>(type: "integer", nullable: true),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,16 +383,16 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "CallAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FirmId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InterviewerId = table.Column<string>(type: "TEXT", nullable: false),
-                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    NumberDialled = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Disposition = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: true),
-                    CallbackAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FirmId = table.Column<int>(type: "integer", nullable: false),
+                    InterviewerId = table.Column<string>(type: "text", nullable: false),
+                    AtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NumberDialled = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Disposition = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    CallbackAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,14 +415,14 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FirmId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: true),
-                    Phones = table.Column<string>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FirmId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: true),
+                    Phones = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -412,23 +439,23 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Interviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FirmId = table.Column<int>(type: "INTEGER", nullable: false),
-                    GuideVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InterviewerId = table.Column<string>(type: "TEXT", nullable: false),
-                    InterviewDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsentGiven = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConsentAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RespondentName = table.Column<string>(type: "TEXT", nullable: true),
-                    RespondentTitle = table.Column<string>(type: "TEXT", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewerComment = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FirmId = table.Column<int>(type: "integer", nullable: false),
+                    GuideVersionId = table.Column<int>(type: "integer", nullable: false),
+                    InterviewerId = table.Column<string>(type: "text", nullable: false),
+                    InterviewDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ConsentGiven = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RespondentName = table.Column<string>(type: "text", nullable: true),
+                    RespondentTitle = table.Column<string>(type: "text", nullable: true),
+                    Notes = table.Column<string>(type: "text", nullable: true),
+                    CreatedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewerComment = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -457,14 +484,14 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Answers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InterviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true),
-                    BlankReason = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReviewComment = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InterviewId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true),
+                    BlankReason = table.Column<int>(type: "integer", nullable: true),
+                    ReviewComment = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -481,19 +508,19 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "PartnerRows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InterviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnerName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    LinkageTypeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PartnerKindId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PartnerLocationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NatureId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SinceYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    Activity = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InterviewId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    PartnerName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LinkageTypeId = table.Column<int>(type: "integer", nullable: true),
+                    PartnerKindId = table.Column<int>(type: "integer", nullable: true),
+                    PartnerLocationId = table.Column<int>(type: "integer", nullable: true),
+                    NatureId = table.Column<int>(type: "integer", nullable: true),
+                    SinceYear = table.Column<int>(type: "integer", nullable: true),
+                    Activity = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -534,15 +561,15 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Transcripts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InterviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", nullable: true),
-                    UpdatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedById = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InterviewId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedById = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -559,13 +586,13 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "CodingAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TranscriptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CoderId = table.Column<string>(type: "TEXT", nullable: false),
-                    AssignedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TranscriptId = table.Column<int>(type: "integer", nullable: false),
+                    CoderId = table.Column<string>(type: "text", nullable: false),
+                    AssignedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -588,25 +615,25 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "Segments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TranscriptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CoderId = table.Column<string>(type: "TEXT", nullable: true),
-                    IsConsensus = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Start = table.Column<int>(type: "INTEGER", nullable: false),
-                    End = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quote = table.Column<string>(type: "TEXT", nullable: false),
-                    LinkageTypeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PartnerLocationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PartnerKindId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NatureId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PartnerName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Memo = table.Column<string>(type: "TEXT", nullable: true),
-                    Anchor = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    DeletedAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TranscriptId = table.Column<int>(type: "integer", nullable: false),
+                    CoderId = table.Column<string>(type: "text", nullable: true),
+                    IsConsensus = table.Column<bool>(type: "boolean", nullable: false),
+                    Start = table.Column<int>(type: "integer", nullable: false),
+                    End = table.Column<int>(type: "integer", nullable: false),
+                    Quote = table.Column<string>(type: "text", nullable: false),
+                    LinkageTypeId = table.Column<int>(type: "integer", nullable: true),
+                    PartnerLocationId = table.Column<int>(type: "integer", nullable: true),
+                    PartnerKindId = table.Column<int>(type: "integer", nullable: true),
+                    NatureId = table.Column<int>(type: "integer", nullable: true),
+                    PartnerName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Memo = table.Column<string>(type: "text", nullable: true),
+                    Anchor = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -653,14 +680,14 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "TranscriptRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TranscriptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    SavedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SavedById = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TranscriptId = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    SavedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SavedById = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -677,18 +704,18 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "AdjudicationDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TranscriptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SegmentAId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SegmentBId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UnitKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsensusSegmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedById = table.Column<string>(type: "TEXT", nullable: false),
-                    DecidedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TranscriptId = table.Column<int>(type: "integer", nullable: false),
+                    SegmentAId = table.Column<int>(type: "integer", nullable: true),
+                    SegmentBId = table.Column<int>(type: "integer", nullable: true),
+                    UnitKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ConsensusSegmentId = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedById = table.Column<string>(type: "text", nullable: false),
+                    DecidedAtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -813,6 +840,16 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                 name: "IX_CallAttempts_InterviewerId",
                 table: "CallAttempts",
                 column: "InterviewerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassificationJudgements_DecidedById",
+                table: "ClassificationJudgements",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassificationJudgements_Scope_DecidedAtUtc",
+                table: "ClassificationJudgements",
+                columns: new[] { "Scope", "DecidedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CodebookVersions_Number",
@@ -1001,6 +1038,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CallAttempts");
+
+            migrationBuilder.DropTable(
+                name: "ClassificationJudgements");
 
             migrationBuilder.DropTable(
                 name: "CodebookVersions");

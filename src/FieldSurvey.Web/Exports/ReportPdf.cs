@@ -1,0 +1,254 @@
+using System.Globalization;
+using FieldSurvey.Core.Reporting;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Web.Pages.Reports;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace FieldSurvey.Web.Exports;
+
+/// <summary>
+/// The report as a PDF (A4): title page, method and rule, matrices, charts, indicators, the classification
+/// with its reasons and the PI's judgement, and evidence quotes; "Page n of m" on every page; fonts embedded.
+/// </summary>
+public sealed class ReportPdf
+{
+    public const string ContentType = "application/pdf";
+    const double Margin = 50, Width = 595 - 2 * Margin, Bottom = 842 - 60;
+
+    readonly PdfDocument document = new();
+    readonly PdfText text = new();
+    readonly LoadedReport r;
+    XGraphics g = null!;
+    double y;
+
+    ReportPdf(LoadedReport report) => r = report;
+
+    public static void Write(Stream stream, LoadedReport report)
+    {
+        ReportFontResolver.Install();
+        var pdf = new ReportPdf(report);
+        pdf.Compose();
+        pdf.document.Save(stream, closeStream: false);
+    }
+
+    static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+    static string P(double d) => double.IsNaN(d) ? "–" : d.ToString("0.0%", CultureInfo.InvariantCulture);
+    static string I(double d) => double.IsNaN(d) ? "–" : d.ToString("0.000", CultureInfo.InvariantCulture);
+
+    void Compose()
+    {
+        document.Info.Title = $"{r.TitleEn} – linkage report";
+        var rep = r.Report;
+        NewPage();
+        y = 200;
+        Paragraph(r.TitleEn, 22, bold: true);
+        Paragraph(r.TitleZh, 20);
+        Paragraph("Linkage report: competing or collaborating clusters? 集群间联系报告", 14);
+        y += 20;
+        Paragraph($"Generated {r.GeneratedAtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", 10);
+        Paragraph(r.Filter.Describe(), 10);
+        Paragraph($"Total mentions counted: {N(rep.Total.Total.Mentions)} from {N(rep.Total.Total.Firms)} firms.", 10);
+        foreach (var p in rep.Input.Parks) Paragraph($"{p.Code}: {p.NameEn} {p.NameZh}", 10);
+
+        NewPage();
+        Heading("Method and rule");
+        Paragraph(CountingRule.Text, 9);
+        Paragraph(string.Join("; ", rep.Input.Transcripts.OrderBy(x => x.Key).Select(x => $"{x.Key}: {N(x.Value)} transcript(s)")), 9);
+        Paragraph("Interviews count when submitted, returned, approved or locked; drafts do not.", 9);
+        Paragraph("Classification rule: " + rep.Rule.Describe(), 9);
+        Paragraph("Thresholds: " + rep.Rule.ToJson(), 8);
+
+        Heading("Linkage matrices");
+        Paragraph("Cells: mentions (distinct firms) and row share.", 8);
+        foreach (var m in new[] { rep.Total }.Concat(rep.ByType)) Matrix(m);
+
+        Heading("Scope shares per park");
+        ScopeBars();
+        Heading("Network of linkages");
+        Network();
+
+        Heading("Indicators");
+        var acts = rep.Input.Activities;
+        Table(["Park", .. acts.Select(a => a.Code)], rep.ParkCodes.Select(p => new[] { p }.Concat(rep.Profiles[p].Select(P)).ToArray()).ToList());
+        Paragraph("Duncan's dissimilarity: " + string.Join("; ", rep.Pairs.Select(p => $"{p.Key} {I(p.Dissimilarity)}")) + $"; all (mean) {I(rep.Configuration.Dissimilarity)}", 9);
+        var types = rep.Input.LinkageTypes;
+        Paragraph("Cross-cluster share per linkage type (cross ÷ (within + cross); firms reporting cross in brackets):", 9);
+        Table(["Scope", .. types.Select(t => t.Code), "Collab.", "Compet.", "Labour"],
+            new[] { rep.Configuration }.Concat(rep.Pairs).Concat(rep.ParkIndicators).Select(s => new[] { s.Key }
+                .Concat(s.Shares.Select(t => $"{P(t.Share)} ({N(t.CrossFirms)})"))
+                .Concat([N(s.Collaborative), N(s.Competitive), $"{N(s.Labour.Mentions)} ({N(s.Labour.Firms)})"]).ToArray()).ToList());
+
+        Heading("Classification");
+        foreach (var c in rep.Classifications)
+        {
+            Paragraph($"{c.Key}: suggested {c.Verdict}", 11, bold: true);
+            foreach (var reason in c.Reasons) Paragraph("• " + reason, 9, indent: 10);
+            var j = r.Judgements.GetValueOrDefault(c.Key);
+            Paragraph(j is null ? "Final judgement: not yet recorded."
+                : $"Final judgement: {j.Verdict} ({r.UserNames.GetValueOrDefault(j.DecidedById)}, {j.DecidedAtUtc.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {j.Rationale}", 9, indent: 10);
+        }
+
+        if (rep.Disagreements.Count > 0)
+        {
+            Heading("Disagreements between coded passages and partner lists");
+            Table(["Firm", "Type", "Location", "Coded", "Partner list"], rep.Disagreements.Take(40)
+                .Select(d => new[] { r.FirmDisplay(d.FirmId), d.LinkageType, d.PartnerLocation, N(d.Coded), N(d.PartnerList) }).ToList(), first: 0.45);
+        }
+
+        Heading("Evidence quotes");
+        var quotes = rep.Counted.Where(m => m.Source == MentionSource.Coded)
+            .OrderBy(m => m.Scope == Scope.CrossCluster ? 0 : 1).ThenBy(m => m.LinkageType, StringComparer.Ordinal).Take(24);
+        foreach (var m in quotes)
+        {
+            Paragraph($"{r.FirmDisplay(m.FirmId)} · {m.FocalPark} → {m.PartnerLocation} · {m.LinkageType} · {m.Nature ?? "–"} · {m.Coder}", 8, bold: true);
+            Paragraph($"“{m.Text}”", 9, indent: 10);
+        }
+        Footers();
+    }
+
+    void NewPage()
+    {
+        g?.Dispose();
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(595);
+        page.Height = XUnit.FromPoint(842);
+        g = XGraphics.FromPdfPage(page);
+        y = Margin;
+    }
+
+    void Ensure(double height)
+    {
+        if (y + height > Bottom) NewPage();
+    }
+
+    void Heading(string title)
+    {
+        Ensure(60);
+        y += 8;
+        Paragraph(title, 14, bold: true);
+        y += 2;
+    }
+
+    void Paragraph(string content, double size, bool bold = false, double indent = 0)
+    {
+        foreach (var line in text.Wrap(g, content, size, bold, Width - indent))
+        {
+            Ensure(size * 1.4);
+            text.DrawLine(g, line, Margin + indent, y, size, bold, XBrushes.Black);
+            y += size * 1.4;
+        }
+        y += size * 0.3;
+    }
+
+    void Matrix(MatrixTable m)
+    {
+        var type = r.Type(m.LinkageType);
+        Ensure(30 + 14 * (m.Parks.Count + 1));
+        Paragraph($"{type.NameEn} {type.NameZh}", 10, bold: true);
+        var rows = m.Parks.Select((p, i) => new[] { p }
+            .Concat(m.Locations.Select((_, c) => $"{N(m.Cells[i, c].Mentions)} ({N(m.Cells[i, c].Firms)}) {P(m.RowShare(i, c))}"))
+            .Append($"{N(m.RowTotals[i].Mentions)} ({N(m.RowTotals[i].Firms)})").ToArray()).ToList();
+        Table(["Park", .. m.Locations, "Total"], rows);
+    }
+
+    void Table(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows, double first = 0.12)
+    {
+        const double size = 7.5, rowHeight = 12;
+        var firstWidth = Width * first;
+        var other = (Width - firstWidth) / Math.Max(headers.Count - 1, 1);
+        double X(int c) => Margin + (c == 0 ? 0 : firstWidth + other * (c - 1));
+        double ColWidth(int c) => c == 0 ? firstWidth : other;
+        void Row(IReadOnlyList<string> cells, bool bold)
+        {
+            Ensure(rowHeight);
+            if (bold) g.DrawRectangle(new XSolidBrush(XColor.FromArgb(235, 238, 242)), Margin, y, Width, rowHeight);
+            for (var c = 0; c < cells.Count && c < headers.Count; c++)
+            {
+                var line = text.Wrap(g, cells[c], size, bold, ColWidth(c) - 4)[0];
+                text.DrawLine(g, line, X(c) + 2, y + 1.5, size, bold, XBrushes.Black);
+            }
+            y += rowHeight;
+            g.DrawLine(new XPen(XColor.FromArgb(210, 210, 210), 0.5), Margin, y, Margin + Width, y);
+        }
+        Row(headers, true);
+        foreach (var row in rows)
+        {
+            if (y + rowHeight > Bottom) { NewPage(); Row(headers, true); }
+            Row(row, false);
+        }
+        y += 8;
+    }
+
+    void ScopeBars()
+    {
+        var rows = r.Report.Scopes;
+        Ensure(40 + 22 * rows.Count);
+        const double barHeight = 14, labelWidth = 40;
+        foreach (var row in rows)
+        {
+            text.DrawLine(g, text.Wrap(g, row.Park, 9, true, labelWidth)[0], Margin, y + 2, 9, true, XBrushes.Black);
+            var x = Margin + labelWidth;
+            var barWidth = Width - labelWidth - 50;
+            for (var s = 0; s < ScopeShares.All.Count; s++)
+            {
+                var share = row.Share(ScopeShares.All[s]);
+                if (double.IsNaN(share) || share <= 0) continue;
+                g.DrawRectangle(new XSolidBrush(XColor.FromArgb(ToArgb(ChartLayout.ScopeColours[s]))), x, y, barWidth * share, barHeight);
+                x += barWidth * share;
+            }
+            text.DrawLine(g, [($"n={N(row.Total)}", false)], Margin + Width - 45, y + 2, 8, false, XBrushes.Black);
+            y += barHeight + 8;
+        }
+        var lx = Margin;
+        for (var s = 0; s < ScopeShares.All.Count; s++)
+        {
+            g.DrawRectangle(new XSolidBrush(XColor.FromArgb(ToArgb(ChartLayout.ScopeColours[s]))), lx, y, 8, 8);
+            var name = ReportTables.ScopeName(ScopeShares.All[s]);
+            text.DrawLine(g, [(name, false)], lx + 11, y - 0.5, 7.5, false, XBrushes.Black);
+            lx += 20 + text.Width(g, name, 7.5);
+        }
+        y += 20;
+    }
+
+    void Network()
+    {
+        const double height = 260;
+        Ensure(height + 10);
+        var (nodes, edges) = ChartLayout.Network(r.Report.Total, code => code);
+        var byCode = nodes.ToDictionary(n => n.Code);
+        XPoint At(ChartNode n) => new(Margin + n.X * Width, y + n.Y * height);
+        foreach (var e in edges)
+        {
+            var pen = new XPen(XColor.FromArgb(byCode[e.To].IsPark ? 200 : 120, 27, 108, 168), Math.Max(0.5, e.Width * height));
+            var (a, b) = (At(byCode[e.From]), At(byCode[e.To]));
+            g.DrawLine(pen, a, b);
+            text.DrawLine(g, [(N(e.Mentions), false)], (a.X + b.X) / 2 + 3, (a.Y + b.Y) / 2 - 10, 7.5, true, XBrushes.DimGray);
+        }
+        foreach (var n in nodes)
+        {
+            var p = At(n);
+            var radius = n.IsPark ? 20 : 14;
+            g.DrawEllipse(new XPen(XColors.DimGray, 0.8), n.IsPark ? XBrushes.LightSteelBlue : XBrushes.WhiteSmoke, p.X - radius, p.Y - radius, radius * 2, radius * 2);
+            var w = text.Width(g, n.Label, 8, true);
+            text.DrawLine(g, text.Wrap(g, n.Label, 8, true, 200)[0], p.X - w / 2, p.Y - 5, 8, true, XBrushes.Black);
+        }
+        y += height + 10;
+    }
+
+    static int ToArgb(string hex) => unchecked((int)0xFF000000 | Convert.ToInt32(hex.TrimStart('#'), 16));
+
+    void Footers()
+    {
+        g.Dispose();
+        var count = document.PageCount;
+        for (var i = 0; i < count; i++)
+        {
+            using var footer = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var label = $"Page {N(i + 1)} of {N(count)}";
+            var w = text.Width(footer, label, 8);
+            text.DrawLine(footer, [(label, false)], 595 - Margin - w, 842 - 40, 8, false, XBrushes.DimGray);
+            text.DrawLine(footer, [(r.TitleEn, false)], Margin, 842 - 40, 8, false, XBrushes.DimGray);
+        }
+    }
+}

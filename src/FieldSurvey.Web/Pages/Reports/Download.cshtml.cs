@@ -1,0 +1,47 @@
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Exports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FieldSurvey.Web.Pages.Reports;
+
+/// <summary>The report's downloads: workbook, PDF and CSV, computed by the same <see cref="ReportData"/> as the page.</summary>
+public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
+    /// <summary>Respondent names are personal data: exported only when the PI ticks the box.</summary>
+    [BindProperty(SupportsGet = true, Name = "personal")] public bool IncludePersonalData { get; set; }
+
+    public IActionResult OnGet() => RedirectToPage("/Reports/Index", Query.ToFilter().RouteValues());
+
+    public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken ct)
+    {
+        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var stream = new MemoryStream();
+        ReportWorkbook.Write(stream, data, IncludePersonalData);
+        stream.Position = 0;
+        return File(stream, ReportWorkbook.ContentType, $"linkage-report-{Stamp()}.xlsx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var stream = new MemoryStream();
+        ReportPdf.Write(stream, data);
+        stream.Position = 0;
+        return File(stream, ReportPdf.ContentType, $"linkage-report-{Stamp()}.pdf");
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken ct)
+    {
+        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var found = ReportTables.All(data, IncludePersonalData).FirstOrDefault(x => CsvExport.Slug(x.Name) == table);
+        if (found is null) return NotFound();
+        var stream = new MemoryStream();
+        CsvExport.Write(stream, found);
+        stream.Position = 0;
+        return File(stream, CsvExport.ContentType, CsvExport.FileName(found.Name));
+    }
+
+    string Stamp() => clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using FieldSurvey.Core.Reporting;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace FieldSurvey.Web.Pages.Reports;
+
+/// <summary>
+/// The linkage report: matrices, scope shares, indicators, the suggested classification with its reasons and
+/// rule, and the PI's final judgement beside it. Every figure comes from <see cref="ReportData"/>.
+/// </summary>
+public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
+    [BindProperty] public JudgementInput Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
+    public LoadedReport Data { get; private set; } = null!;
+    public IReadOnlyList<(string Code, string Name)> Parks { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Guides { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostJudgeAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var suggestion = Data.Report.Classifications.FirstOrDefault(c => c.Key == Input.Scope);
+        if (suggestion is null) ModelState.AddModelError("Input.Scope", t["Choose the configuration or a pair of parks."]);
+        if (!ModelState.IsValid) return Page();
+        db.ClassificationJudgements.Add(new ClassificationJudgement
+        {
+            Scope = suggestion!.Key, Verdict = Input.Verdict!.Value, Rationale = Input.Rationale.Trim(),
+            DecidedById = User.Id(), DecidedAtUtc = clock.GetUtcNow(),
+            RuleText = $"Suggested {suggestion.Verdict} by: {suggestion.RuleText}",
+        });
+        await db.SaveChangesAsync(ct);
+        StatusMessage = t["Judgement recorded."];
+        return RedirectToPage(Query.ToFilter().RouteValues());
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        Parks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
+            .Select(p => (p.Code, chinese ? p.NameZh : p.NameEn)).ToList();
+        Guides = (await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number).Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh }).ToListAsync(ct))
+            .Select(g => (g.Id, $"v{g.Number} {(chinese ? g.TitleZh : g.TitleEn)}")).ToList();
+    }
+
+    public sealed class JudgementInput
+    {
+        [Required] public string Scope { get; set; } = Indicators.All;
+        [Required(ErrorMessage = "Choose a verdict.")] public Verdict? Verdict { get; set; }
+        [Required(ErrorMessage = "Give the rationale for your judgement."), StringLength(8000)] public string Rationale { get; set; } = "";
+    }
+}

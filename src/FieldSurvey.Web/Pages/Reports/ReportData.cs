@@ -1,0 +1,158 @@
+using System.Text.Json;
+using FieldSurvey.Core.Interviews;
+using FieldSurvey.Core.Reporting;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FieldSurvey.Web.Pages.Reports;
+
+/// <summary>The report's filters, as query-string values of every report link and download.</summary>
+public sealed record ReportFilter(string? Park = null, DateOnly? From = null, DateOnly? To = null,
+    int? Guide = null, SourceFilter Source = SourceFilter.Both)
+{
+    public Dictionary<string, string> RouteValues()
+    {
+        var values = new Dictionary<string, string>();
+        if (Park is not null) values["park"] = Park;
+        if (From is { } f) values["from"] = f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (To is { } t) values["to"] = t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (Guide is { } g) values["guide"] = g.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Source != SourceFilter.Both) values["source"] = Source.ToString();
+        return values;
+    }
+
+    public string Describe() =>
+        $"Park: {Park ?? "all"}; interview dates: {From?.ToString("yyyy-MM-dd") ?? "any"} to {To?.ToString("yyyy-MM-dd") ?? "any"}; " +
+        $"guide version: {(Guide?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all")}; sources: {Source}";
+}
+
+/// <summary>A firm's names and park, for labels.</summary>
+public sealed record FirmName(int Id, string NameZh, string? NameEn, string Park)
+{
+    public string Display => string.IsNullOrWhiteSpace(NameEn) ? NameZh : $"{NameZh} ({NameEn})";
+}
+
+/// <summary>A computed report with what the page and the exports need to label it.</summary>
+public sealed record LoadedReport(
+    Report Report,
+    ReportFilter Filter,
+    string TitleEn,
+    string TitleZh,
+    IReadOnlyDictionary<int, FirmName> Firms,
+    IReadOnlyDictionary<int, string?> Respondents,
+    IReadOnlyDictionary<string, ClassificationJudgement> Judgements,
+    IReadOnlyDictionary<string, string> UserNames,
+    DateTimeOffset GeneratedAtUtc)
+{
+    public Label Park(string code) => Report.Input.Parks.First(p => p.Code == code);
+    public Label Location(string code) => Report.Input.Locations.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
+    public Label Type(string? code) => code is null ? new Label("total", "All linkage types", "全部联系类型")
+        : Report.Input.LinkageTypes.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
+    public string FirmDisplay(int id) => Firms.TryGetValue(id, out var f) ? f.Display : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public int NotYetAdjudicated => Report.Input.Transcripts.GetValueOrDefault(TranscriptBasis.NotYetAdjudicated);
+}
+
+/// <summary>
+/// Projects the database into Core's report input and computes the report. The page, the workbook, the PDF
+/// and the CSV files all come through here, so their figures cannot disagree.
+/// </summary>
+public static class ReportData
+{
+    public const string ValueChainQuestion = "A6";
+
+    public static async Task<LoadedReport> LoadAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now,
+        CancellationToken ct = default)
+    {
+        var settings = await db.StudySettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new StudySettings();
+        var rule = ClassificationRule.FromJson(settings.ClassificationRuleJson);
+        var parks = await db.Parks.AsNoTracking().Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder)
+            .Select(p => new { p.Id, p.Code, p.NameEn, p.NameZh }).ToListAsync(ct);
+        var parkCode = parks.ToDictionary(p => p.Id, p => p.Code);
+        var terms = await db.Terms.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var termById = terms.ToDictionary(t => t.Id);
+        List<Label> Labels(TermKind kind) => terms.Where(t => t.Kind == kind && t.IsActive).Select(t => new Label(t.Code, t.NameEn, t.NameZh)).ToList();
+
+        var interviews = db.Interviews.AsNoTracking().Where(i => i.Status != InterviewStatus.Draft);
+        if (filter.From is { } from) interviews = interviews.Where(i => i.InterviewDate >= from);
+        if (filter.To is { } to) interviews = interviews.Where(i => i.InterviewDate <= to);
+        if (filter.Guide is { } guide) interviews = interviews.Where(i => i.GuideVersionId == guide);
+        var rows = await interviews.Join(db.Firms, i => i.FirmId, f => f.Id,
+                (i, f) => new { i.Id, i.FirmId, f.ParkId, f.NameZh, f.NameEn, i.RespondentName })
+            .ToListAsync(ct);
+        rows = rows.Where(r => parkCode.ContainsKey(r.ParkId) && (filter.Park is null || parkCode[r.ParkId] == filter.Park)).ToList();
+        var interviewById = rows.ToDictionary(r => r.Id);
+        var interviewIds = rows.Select(r => r.Id).ToList();
+
+        var transcripts = await db.Transcripts.AsNoTracking().Where(t => interviewIds.Contains(t.InterviewId))
+            .Select(t => new { t.Id, t.InterviewId }).ToListAsync(ct);
+        var transcriptIds = transcripts.Select(t => t.Id).ToList();
+        var segments = await db.Segments.AsNoTracking()
+            .Where(s => transcriptIds.Contains(s.TranscriptId) && s.DeletedAtUtc == null)
+            .Select(s => new { s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName })
+            .ToListAsync(ct);
+        var assignments = await db.CodingAssignments.AsNoTracking().Where(a => transcriptIds.Contains(a.TranscriptId))
+            .OrderBy(a => a.AssignedAtUtc).ThenBy(a => a.Id).Select(a => new { a.TranscriptId, a.CoderId }).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+        var mentions = new List<Mention>();
+        var basis = new Dictionary<TranscriptBasis, int>();
+        var segmentsByTranscript = segments.ToLookup(s => s.TranscriptId);
+        var assignmentsByTranscript = assignments.ToLookup(a => a.TranscriptId, a => a.CoderId);
+        foreach (var transcript in transcripts)
+        {
+            var own = segmentsByTranscript[transcript.Id].ToList();
+            var (b, counted) = CountingRule.Choose(own.Select(s => new CodedSegmentRef(s.Id, s.CoderId, s.IsConsensus)).ToList(),
+                assignmentsByTranscript[transcript.Id].ToList());
+            basis[b] = basis.GetValueOrDefault(b) + 1;
+            var ids = counted.Select(c => c.Id).ToHashSet();
+            var interview = interviewById[transcript.InterviewId];
+            foreach (var s in own.Where(s => ids.Contains(s.Id)))
+                if (ToMention(interview.FirmId, interview.ParkId, interview.Id, s.LinkageTypeId, s.PartnerLocationId, s.NatureId,
+                        MentionSource.Coded, s.Id, s.Quote, s.CoderId is null ? "consensus" : users.GetValueOrDefault(s.CoderId), s.PartnerName) is { } m)
+                    mentions.Add(m);
+        }
+        var partnerRows = await db.PartnerRows.AsNoTracking().Where(p => interviewIds.Contains(p.InterviewId)).OrderBy(p => p.Id).ToListAsync(ct);
+        foreach (var p in partnerRows)
+        {
+            var interview = interviewById[p.InterviewId];
+            var text = string.IsNullOrWhiteSpace(p.Activity) ? p.PartnerName : $"{p.PartnerName}: {p.Activity}";
+            if (ToMention(interview.FirmId, interview.ParkId, interview.Id, p.LinkageTypeId, p.PartnerLocationId, p.NatureId,
+                    MentionSource.PartnerList, p.Id, text, null, p.PartnerName) is { } m)
+                mentions.Add(m);
+        }
+
+        var answers = await db.Answers.AsNoTracking().Where(a => interviewIds.Contains(a.InterviewId) && a.QuestionId == ValueChainQuestion)
+            .Select(a => new { a.InterviewId, a.Value }).ToListAsync(ct);
+        var activities = answers.ToLookup(a => interviewById[a.InterviewId].FirmId, a => ParseCodes(a.Value));
+        var firms = rows.GroupBy(r => r.FirmId).Select(g => new FirmProfile(g.Key, parkCode[g.First().ParkId],
+            activities[g.Key].SelectMany(a => a).Distinct().ToList())).ToList();
+
+        var input = new ReportInput(parks.Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(), Labels(TermKind.PartnerLocation),
+            Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source);
+        var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
+        return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
+            rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
+            rows.ToDictionary(r => r.Id, r => r.RespondentName),
+            latest.GroupBy(j => j.Scope).ToDictionary(g => g.Key, g => g.First()), users, now);
+
+        Mention? ToMention(int firmId, int focalParkId, int interviewId, int? typeId, int? locationId, int? natureId,
+            MentionSource source, int evidenceId, string text, string? coder, string? partnerName)
+        {
+            if (typeId is null || locationId is null || !termById.TryGetValue(typeId.Value, out var type)
+                || !termById.TryGetValue(locationId.Value, out var location) || location.Level is null) return null;
+            var partnerPark = location.ParkId is { } pid && parkCode.TryGetValue(pid, out var code) ? code : null;
+            var scope = Scopes.Of(focalParkId, location.Level.Value, location.ParkId);
+            var nature = natureId is { } n && termById.TryGetValue(n, out var nt) ? nt.Code : null;
+            return new Mention(firmId, parkCode[focalParkId], location.Code, partnerPark, scope, type.Code, nature, source,
+                evidenceId, text, coder, partnerName, interviewId);
+        }
+    }
+
+    static IReadOnlyList<string> ParseCodes(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        try { return JsonSerializer.Deserialize<List<string>>(json) ?? []; }
+        catch (JsonException) { return []; }
+    }
+}
