@@ -68,9 +68,12 @@ public static class Indicators
         var labourType = IndexOf(types, NatureCodes.Labour);
         var within = new int[types.Count];
         var cross = new int[types.Count];
-        var crossFirms = types.Select(_ => new HashSet<int>()).ToArray();
-        int collaborative = 0, competitive = 0, labour = 0;
-        var labourFirms = new HashSet<int>();
+        // Distinct firms by flags over the dense firm index: cheaper than hash sets at 200,000 mentions.
+        var firmCount = Math.Max(index.FirmCount, 1);
+        var crossSeen = new bool[types.Count * firmCount];
+        var crossFirms = new int[types.Count];
+        var labourSeen = new bool[firmCount];
+        int collaborative = 0, competitive = 0, labour = 0, labourFirms = 0;
         var perPark = new int[index.Parks.Count];
         for (var i = 0; i < index.Count; i++)
         {
@@ -82,12 +85,17 @@ public static class Indicators
             if (partner == f) { within[type]++; continue; }
             if (!isPartner[partner]) continue;
             cross[type]++;
-            crossFirms[type].Add(index.Firm[i]);
+            var firm = index.Firm[i];
+            if (!crossSeen[type * firmCount + firm]) { crossSeen[type * firmCount + firm] = true; crossFirms[type]++; }
             if (index.Nature[i] == MentionIndex.Collaborative) collaborative++;
             else if (index.Nature[i] == MentionIndex.Competitive) competitive++;
-            if (type == labourType) { labour++; labourFirms.Add(index.Firm[i]); }
+            if (type == labourType)
+            {
+                labour++;
+                if (!labourSeen[firm]) { labourSeen[firm] = true; labourFirms++; }
+            }
         }
-        var shares = types.Select((t, i) => new TypeShare(t, within[i], cross[i], crossFirms[i].Count)).ToList();
+        var shares = types.Select((t, i) => new TypeShare(t, within[i], cross[i], crossFirms[i])).ToList();
         var mentionsPerPark = focal.ToDictionary(p => p, p => IndexOf(index.Parks, p) is var i and >= 0 ? perPark[i] : 0);
         var firmsPerPark = focal.ToDictionary(p => p, p => firms.Count(f => f.Park == p));
         var set = focal.Union(partners).ToList();
@@ -97,7 +105,7 @@ public static class Indicators
             for (var j = i + 1; j < set.Count; j++) pairs.Add(Duncan(profiles[set[i]], profiles[set[j]]));
         var dissimilarity = pairs.Count == 0 || pairs.Any(double.IsNaN) ? double.NaN : pairs.Average();
         return new IndicatorSet(key, focal, dissimilarity, shares, collaborative, competitive,
-            new Count(labour, labourFirms.Count), mentionsPerPark, firmsPerPark);
+            new Count(labour, labourFirms), mentionsPerPark, firmsPerPark);
     }
 
     static int IndexOf(IReadOnlyList<string> list, string value)

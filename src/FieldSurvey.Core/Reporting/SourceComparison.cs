@@ -10,10 +10,12 @@ public static class SourceComparison
     /// list, or the other way round. Only firms with evidence from both sources are compared: a firm whose
     /// transcript is not coded yet would otherwise disagree everywhere.
     /// </summary>
-    public static IReadOnlyList<Disagreement> Disagreements(IEnumerable<Mention> mentions)
+    public static IReadOnlyList<Disagreement> Disagreements(IReadOnlyList<Mention> mentions)
     {
-        var byFirm = mentions.GroupBy(m => m.FirmId)
-            .Where(g => g.Any(m => m.Source == MentionSource.Coded) && g.Any(m => m.Source == MentionSource.PartnerList));
+        // One cheap pass first: which firms have both sources (often few, and none in a coded-only study).
+        var sources = new Dictionary<int, int>();
+        foreach (var m in mentions) sources[m.FirmId] = sources.GetValueOrDefault(m.FirmId) | (m.Source == MentionSource.Coded ? 1 : 2);
+        var byFirm = mentions.Where(m => sources[m.FirmId] == 3).GroupBy(m => m.FirmId);
         var result = new List<Disagreement>();
         foreach (var firm in byFirm)
             foreach (var cell in firm.GroupBy(m => (m.LinkageType, m.PartnerLocation)))
