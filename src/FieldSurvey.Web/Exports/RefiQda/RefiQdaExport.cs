@@ -99,7 +99,8 @@ public static class RefiQdaExport
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             var entry = zip.CreateEntry("project.qde", CompressionLevel.Optimal);
-            using (var writer = XmlWriter.Create(entry.Open(), new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+            using (var entryStream = entry.Open())
+            using (var writer = XmlWriter.Create(entryStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
                 QdaXml.Write(project).Save(writer);
             foreach (var source in project.Sources)
             {

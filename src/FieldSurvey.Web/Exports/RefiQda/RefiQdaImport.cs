@@ -195,6 +195,54 @@ public static partial class RefiQdaImport
                 report.Problems.Add(new("Source \"{0}\": its text is not in NFC with \\n line ends, so its positions would not match the stored text.", source.Name));
                 continue;
             }
+
+            // Every selection is checked, even of a source that turns out to be in the study already: a damaged file is refused whole.
+            var transcript = new Transcript { InterviewId = 0, Text = text, UpdatedAtUtc = now, UpdatedById = importerId };
+            var pending = new List<(Segment, Transcript, Dictionary<TermKind, Term>)>();
+            foreach (var sel in source.Selections)
+            {
+                var start = TextPositions.ToUtf16(text, sel.Start);
+                var end = TextPositions.ToUtf16(text, sel.End);
+                if (start is null || end is null || start >= end)
+                {
+                    report.Problems.Add(new("Selection {0} in \"{1}\": positions {2}–{3} are outside the text ({4} characters) or empty.",
+                        sel.Guid.ToString("D"), source.Name, sel.Start, sel.End, TextPositions.Length(text)));
+                    continue;
+                }
+                var quote = text[start.Value..end.Value];
+                if (sel.Name is { Length: > 0 } selName && TextPositions.Length(selName) == sel.End - sel.Start && selName != quote)
+                {
+                    report.Problems.Add(new("Selection {0} in \"{1}\": the text at {2}–{3} is \"{4}\", but the selection is named \"{5}\".",
+                        sel.Guid.ToString("D"), source.Name, sel.Start, sel.End, quote, selName));
+                    continue;
+                }
+                var dims = new Dictionary<TermKind, Term>();
+                foreach (var coding in sel.Codings)
+                {
+                    if (codeMap.TryGetValue(coding.CodeGuid, out var term))
+                    {
+                        if (dims.TryGetValue(term.Kind, out var other) && other != term)
+                            report.Problems.Add(new("Selection {0} in \"{1}\" has two {2} codes ({3}, {4}); a FieldSurvey segment holds one per dimension.",
+                                sel.Guid.ToString("D"), source.Name, term.Kind.ToString(), other.Code, term.Code));
+                        dims[term.Kind] = term;
+                    }
+                    else if (project.AllCodes.Any(c => c.Guid == coding.CodeGuid))
+                        report.Skipped.Add(new("A coding of selection {0} in \"{1}\": its code is not one FieldSurvey imports.", sel.Guid.ToString("D"), source.Name));
+                    else
+                        report.Problems.Add(new("Selection {0} in \"{1}\" refers to code {2}, which is not in the codebook.", sel.Guid.ToString("D"), source.Name, coding.CodeGuid.ToString("D")));
+                }
+                var userGuid = sel.CreatingUser ?? sel.Codings.Select(c => c.CreatingUser).FirstOrDefault(u => u is not null) ?? project.CreatingUser;
+                var who = userGuid is { } g && userMap.TryGetValue(g, out var u) ? u : new Who(importerId, false, userGuid?.ToString("D") ?? "unknown", true);
+                var (partner, memo) = SplitDescription(sel.Description);
+                if (who.Unmatched)
+                    memo = string.Join("\n", new[] { $"{ImportedNote}; coder: {who.Original}", memo }.Where(x => !string.IsNullOrEmpty(x)));
+                pending.Add((new Segment
+                {
+                    CoderId = who.Consensus ? null : who.Id, IsConsensus = who.Consensus, Start = start.Value, End = end.Value, Quote = quote,
+                    PartnerName = partner, Memo = memo, Anchor = AnchorState.Anchored,
+                    CreatedAtUtc = sel.CreatedUtc ?? now, UpdatedAtUtc = now,
+                }, transcript, dims));
+            }
             var firmName = source.Name.Split(" (")[0];
             var firm = firms.FirstOrDefault(x => Same(x.NameZh, source.Name) || Same(x.NameEn, source.Name))
                 ?? firms.FirstOrDefault(x => Same(x.NameZh, firmName) || Same(x.NameEn, firmName));
@@ -234,53 +282,8 @@ public static partial class RefiQdaImport
                 plan.Interviews.Add((interview, firm));
                 report.Created.Add(new("Interview of {0} for source \"{1}\".", firm.NameZh, source.Name));
             }
-            var transcript = new Transcript { InterviewId = 0, Text = text, UpdatedAtUtc = now, UpdatedById = importerId };
             plan.Transcripts.Add((transcript, interview));
-
-            foreach (var sel in source.Selections)
-            {
-                var start = TextPositions.ToUtf16(text, sel.Start);
-                var end = TextPositions.ToUtf16(text, sel.End);
-                if (start is null || end is null || start >= end)
-                {
-                    report.Problems.Add(new("Selection {0} in \"{1}\": positions {2}–{3} are outside the text ({4} characters) or empty.",
-                        sel.Guid.ToString("D"), source.Name, sel.Start, sel.End, TextPositions.Length(text)));
-                    continue;
-                }
-                var quote = text[start.Value..end.Value];
-                if (sel.Name is { Length: > 0 } selName && TextPositions.Length(selName) == sel.End - sel.Start && selName != quote)
-                {
-                    report.Problems.Add(new("Selection {0} in \"{1}\": the text at {2}–{3} is \"{4}\", but the selection is named \"{5}\".",
-                        sel.Guid.ToString("D"), source.Name, sel.Start, sel.End, quote, selName));
-                    continue;
-                }
-                var dims = new Dictionary<TermKind, Term>();
-                foreach (var coding in sel.Codings)
-                {
-                    if (codeMap.TryGetValue(coding.CodeGuid, out var term))
-                    {
-                        if (dims.TryGetValue(term.Kind, out var other) && other != term)
-                            report.Problems.Add(new("Selection {0} in \"{1}\" has two {2} codes ({3}, {4}); a FieldSurvey segment holds one per dimension.",
-                                sel.Guid.ToString("D"), source.Name, term.Kind.ToString(), other.Code, term.Code));
-                        dims[term.Kind] = term;
-                    }
-                    else if (project.AllCodes.Any(c => c.Guid == coding.CodeGuid))
-                        report.Skipped.Add(new("A coding of selection {0} in \"{1}\": its code is not one FieldSurvey imports.", sel.Guid.ToString("D"), source.Name));
-                    else
-                        report.Problems.Add(new("Selection {0} in \"{1}\" refers to code {2}, which is not in the codebook.", sel.Guid.ToString("D"), source.Name, coding.CodeGuid.ToString("D")));
-                }
-                var userGuid = sel.CreatingUser ?? sel.Codings.Select(c => c.CreatingUser).FirstOrDefault(u => u is not null) ?? project.CreatingUser;
-                var who = userGuid is { } g && userMap.TryGetValue(g, out var u) ? u : new Who(importerId, false, userGuid?.ToString("D") ?? "unknown", true);
-                var (partner, memo) = SplitDescription(sel.Description);
-                if (who.Unmatched)
-                    memo = string.Join("\n", new[] { $"{ImportedNote}; coder: {who.Original}", memo }.Where(x => !string.IsNullOrEmpty(x)));
-                plan.Segments.Add((new Segment
-                {
-                    CoderId = who.Consensus ? null : who.Id, IsConsensus = who.Consensus, Start = start.Value, End = end.Value, Quote = quote,
-                    PartnerName = partner, Memo = memo, Anchor = AnchorState.Anchored,
-                    CreatedAtUtc = sel.CreatedUtc ?? now, UpdatedAtUtc = now,
-                }, transcript, dims));
-            }
+            plan.Segments.AddRange(pending);
         }
         return plan;
     }
