@@ -1,0 +1,114 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Exchange;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FieldSurvey.Web.Exports.RefiQda;
+
+/// <summary>
+/// The study's transcripts and coding as a REFI-QDA project (.qdpx: project.qde + Sources/&lt;guid&gt;.txt).
+/// The four coding dimensions are parent codes (not codable) with their vocabulary entries as codable
+/// children named "English name [code]"; each segment is one PlainTextSelection with one Coding per code
+/// it carries; consensus segments belong to the pseudo-user "Consensus". Positions are Unicode code points
+/// of the stored (NFC, \n) text. GUIDs are name-based (<see cref="StableGuid"/>), so re-exports are stable.
+/// Coders appear under pseudonyms (C03) unless <c>personalData</c> is asked for (then name and e-mail).
+/// </summary>
+public static class RefiQdaExport
+{
+    public const string ConsensusUser = "Consensus";
+
+    // Linkage types get their own colours (annotator-neutral, readable on white); other codes take their dimension's.
+    static readonly string[] LinkagePalette = ["#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#17BECF"];
+    static readonly Dictionary<TermKind, string> DimensionColour = new()
+    {
+        [TermKind.LinkageType] = "#1F77B4", [TermKind.PartnerLocation] = "#6C757D", [TermKind.PartnerKind] = "#BCBD22", [TermKind.Nature] = "#7F7F7F",
+    };
+
+    public static Guid DimensionGuid(TermKind kind) => StableGuid.Create($"dimension:{kind}");
+    public static Guid TermGuid(TermKind kind, string code) => StableGuid.Create($"code:{kind}:{code}");
+    public static Guid UserGuid(string userId) => StableGuid.Create($"user:{userId}");
+    public static readonly Guid ConsensusGuid = StableGuid.Create("user:consensus");
+
+    public static async Task<QdaProject> BuildAsync(FieldSurveyDbContext db, bool personalData, DateTimeOffset now, string? exportingUserId)
+    {
+        var terms = await db.Terms.AsNoTracking().Where(t => Codebook.Dimensions.Contains(t.Kind)).ToListAsync();
+        var codes = Codebook.Dimensions.Select(kind =>
+        {
+            var children = terms.Where(t => t.Kind == kind).OrderBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal)
+                .Select((t, i) => new QdaCode(TermGuid(kind, t.Code), $"{t.NameEn} [{t.Code}]", true,
+                    kind == TermKind.LinkageType ? LinkagePalette[i % LinkagePalette.Length] : DimensionColour[kind],
+                    Describe(t), [])).ToList();
+            return new QdaCode(DimensionGuid(kind), $"{Pages.Admin.VocabularyNames.KindName(kind)} [{kind}]", false, DimensionColour[kind],
+                $"FieldSurvey coding dimension {kind}: each segment carries at most one of these codes.", children);
+        }).ToList();
+        var codeGuid = terms.ToDictionary(t => t.Id, t => TermGuid(t.Kind, t.Code));
+
+        var transcripts = await (from t in db.Transcripts.AsNoTracking()
+                                 join i in db.Interviews on t.InterviewId equals i.Id
+                                 join f in db.Firms on i.FirmId equals f.Id
+                                 join p in db.Parks on f.ParkId equals p.Id
+                                 orderby t.Id
+                                 select new { t.Id, t.Text, t.UpdatedAtUtc, i.InterviewDate, InterviewId = i.Id, i.InterviewerId, f.NameZh, f.NameEn, FirmId = f.Id, Park = p.Code })
+                                .ToListAsync();
+        var segments = await db.Segments.AsNoTracking().Where(s => s.DeletedAtUtc == null).OrderBy(s => s.Start).ThenBy(s => s.Id).ToListAsync();
+        var names = await Pseudonyms.LoadAsync(db);
+        var perFirm = transcripts.GroupBy(t => t.FirmId).ToDictionary(g => g.Key, g => g.Count());
+
+        var sources = transcripts.Select(t =>
+        {
+            var guid = StableGuid.Create($"transcript:{t.Id}");
+            var name = perFirm[t.FirmId] > 1 ? $"{t.NameZh} ({t.InterviewDate:yyyy-MM-dd} #{t.InterviewId})" : t.NameZh;
+            var selections = segments.Where(s => s.TranscriptId == t.Id).Select(s =>
+            {
+                var user = s.IsConsensus || s.CoderId is null ? ConsensusGuid : UserGuid(s.CoderId);
+                var ids = new[] { s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId };
+                var codings = ids.Where(id => id is not null && codeGuid.ContainsKey(id.Value))
+                    .Select(id => new QdaCoding(StableGuid.Create($"coding:{s.Id}:{id}"), codeGuid[id!.Value], user, s.CreatedAtUtc)).ToList();
+                var description = string.Join("\n", new[] { s.PartnerName is { Length: > 0 } p ? PartnerPrefix + p : null, s.Memo }.Where(x => !string.IsNullOrEmpty(x)));
+                return new QdaSelection(StableGuid.Create($"segment:{s.Id}"), s.Quote,
+                    TextPositions.ToCodePoints(t.Text, s.Start), TextPositions.ToCodePoints(t.Text, s.End), user, s.CreatedAtUtc,
+                    description.Length == 0 ? null : description, codings);
+            }).ToList();
+            return new QdaSource(guid, name, $"Firm: {t.NameZh}{(t.NameEn is { Length: > 0 } en ? " / " + en : "")}\nPark: {t.Park}\nInterview: {t.InterviewDate:yyyy-MM-dd}",
+                $"internal://{guid:D}.txt", t.Text, null, t.UpdatedAtUtc, selections);
+        }).ToList();
+
+        var coderIds = segments.Where(s => s.CoderId is not null && !s.IsConsensus).Select(s => s.CoderId!).Distinct().OrderBy(id => names.Of(id, 'C'), StringComparer.Ordinal);
+        var users = coderIds.Select(id => personalData
+                ? new QdaUser(UserGuid(id), names.RealName(id), names.Email(id))
+                : new QdaUser(UserGuid(id), names.Of(id, 'C'), null))
+            .Append(new QdaUser(ConsensusGuid, ConsensusUser, null)).ToList();
+        return new QdaProject("FieldSurvey study", now, exportingUserId is null ? null : UserGuid(exportingUserId), users, codes, sources);
+    }
+
+    /// <summary>Selection descriptions carry the segment's partner name on a first line with this prefix, then the memo.</summary>
+    public const string PartnerPrefix = "Partner: ";
+
+    static string Describe(Term t) => string.Join("\n", new[]
+    {
+        t.DefinitionEn, t.DefinitionZh, $"{t.NameZh} · code {t.Code}", t.IsActive ? null : "(retired)",
+    }.Where(x => !string.IsNullOrWhiteSpace(x)));
+
+    public static byte[] Zip(QdaProject project)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry("project.qde", CompressionLevel.Optimal);
+            using (var entryStream = entry.Open())
+            using (var writer = XmlWriter.Create(entryStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+                QdaXml.Write(project).Save(writer);
+            foreach (var source in project.Sources)
+            {
+                var file = zip.CreateEntry($"Sources/{source.Guid:D}.txt", CompressionLevel.Optimal);
+                using var text = new StreamWriter(file.Open(), new UTF8Encoding(false));
+                text.Write(source.Text);
+            }
+        }
+        return stream.ToArray();
+    }
+}
