@@ -3,6 +3,7 @@
 
   scripts/translations.py missing          list English keys used in code/views with no zh-Hans entry
   scripts/translations.py add FILE.tsv     add or update entries from "English<TAB>Chinese" lines
+  scripts/translations.py remove KEY...    drop entries (e.g. keys no longer used)
 
 Keys are found in L["..."], t["..."], T("..."), ErrorMessage = "...", Display(Name = "...") and
 describer E(..., "...") calls. The translation test (Web.Tests/Localization) catches what this misses.
@@ -55,10 +56,20 @@ if __name__ == "__main__":
     if cmd == "missing":
         for k in sorted(used_keys() - set(entries)):
             print(k)
+    elif cmd == "remove":
+        for key in sys.argv[2:]:
+            entries.pop(key, None)
+        save(entries)
     elif cmd == "add":
         for line in pathlib.Path(sys.argv[2]).read_text(encoding="utf-8").splitlines():
             if "\t" in line:
                 en, zh = line.split("\t", 1)
                 entries[en] = zh
+        # resx names are case-insensitive: "Remove" and "remove" cannot both be keys.
+        seen = {}
+        for key in sorted(entries):
+            if key.lower() in seen:
+                sys.exit(f'"{key}" and "{seen[key.lower()]}" differ only in case; use one key in the code')
+            seen[key.lower()] = key
         save(entries)
         print(f"{len(entries)} entries in {RESX.relative_to(ROOT)}")

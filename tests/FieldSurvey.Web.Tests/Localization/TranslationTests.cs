@@ -31,7 +31,20 @@ public sealed class TranslationTests(TranslationTests.Fixture fixture) : IClassF
             }
         }
         Assert.Empty(emptyPage);
-        Assert.Empty(gaps.Missing.Order());
+        var missing = gaps.Missing.Order().ToList();
+        Assert.True(missing.Count == 0, "No zh-Hans translation for:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public async Task Chinese_chosen_in_the_profile_wins_over_an_English_browser()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.Coder2);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
+        var saved = await client.PostFormAsync("/Profile", new() { ["Input.DisplayName"] = "编码员二", ["Input.TimeZoneId"] = "Asia/Shanghai", ["Input.Culture"] = "zh-Hans" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var html = await client.GetStringAsync("/Profile");
+        Assert.Contains("lang=\"zh-Hans\"", html);
+        Assert.Contains("您的个人设置已保存。", html);
     }
 
     [Fact]

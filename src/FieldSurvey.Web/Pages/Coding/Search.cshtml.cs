@@ -27,8 +27,8 @@ public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : P
         Codes = await db.Terms.AsNoTracking().Where(x => Codebook.Dimensions.Contains(x.Kind)).OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
         Parks = await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync();
         var visibleCoders = db.Segments.VisibleTo(db, User).Select(s => s.CoderId).Distinct();
-        Coders = (await db.Users.Where(u => visibleCoders.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
-            .Select(u => (u.Id, u.DisplayName)).ToList();
+        Coders = (await db.Users.Where(u => visibleCoders.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+            .OrderBy(u => u.DisplayName, DisplayNames.NameComparer).Select(u => (u.Id, u.DisplayName)).ToList();
         Searched = Request.Query.Count > 0;
         if (Searched) Hits = await SegmentSearch.RunAsync(db, User, Filter, Chinese);
     }

@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Infrastructure;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -58,7 +59,7 @@ public static class SegmentSearch
         var texts = await db.Transcripts.AsNoTracking().Where(x => transcriptIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Text);
         var names = await db.Terms.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name(chinese));
         string? Name(int? id) => id is { } i && names.TryGetValue(i, out var n) ? n : null;
-        return rows.OrderBy(r => r.Park).ThenBy(r => r.NameZh, StringComparer.Ordinal).ThenBy(r => r.s.Start)
+        return rows.OrderBy(r => r.Park).ThenBy(r => DisplayNames.FirmName(r.NameZh, r.NameEn), DisplayNames.NameComparer).ThenBy(r => r.s.Start)
             .Select(r =>
             {
                 var s = r.s;

@@ -1,6 +1,7 @@
 using FieldSurvey.Core.Interviews;
 using FieldSurvey.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using FieldSurvey.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Interviews;
@@ -41,7 +42,7 @@ public static class CaptureSaving
         var answer = await db.Answers.SingleOrDefaultAsync(a => a.InterviewId == interview.Id && a.QuestionId == question.Id);
         var same = answer is not null && answer.Value == value && answer.BlankReason == blank;
         if (answer is not null && !same && answer.Version != save.Version)
-            return Conflict(answer, t);
+            return Conflict(answer, guide, question, t);
         if (answer is null)
         {
             answer = new Answer { InterviewId = interview.Id, QuestionId = question.Id };
@@ -53,16 +54,21 @@ public static class CaptureSaving
         if (!await db.TrySaveAsync())
         {
             var theirs = await db.Answers.AsNoTracking().SingleAsync(a => a.InterviewId == interview.Id && a.QuestionId == question.Id);
-            return Conflict(theirs, t);
+            return Conflict(theirs, guide, question, t);
         }
         var problems = AnswerRules.Check(question, value, blank, guide.OptionsOf(question)).Select(p => t[p.Message, p.Args].Value);
         return new(200, new { version = answer.Version, problems });
     }
 
-    static SaveResult Conflict(Answer theirs, IStringLocalizer t) => new(409, new
+    // "shown" is the stored answer as a reader sees it (option labels, translated blank reason).
+    static SaveResult Conflict(Answer theirs, ResolvedGuide guide, GuideQuestion question, IStringLocalizer t) => new(409, new
     {
         message = t["Someone else changed this answer since you opened the page. Your answer was not saved; theirs is shown below. Keep yours to save it over theirs."].Value,
-        theirs = new { value = theirs.Value, blankReason = theirs.BlankReason?.ToString(), version = theirs.Version },
+        theirs = new
+        {
+            value = theirs.Value, blankReason = theirs.BlankReason?.ToString(), version = theirs.Version,
+            shown = theirs.BlankReason is { } blank ? t[blank.Label()].Value : guide.Describe(question, theirs.Value, DisplayNames.Chinese),
+        },
     });
 
     public static async Task<SaveResult> SavePartnersAsync(this FieldSurveyDbContext db, Interview interview, ResolvedGuide guide,

@@ -53,7 +53,7 @@ public static class InterviewGuides
     {
         if (string.IsNullOrWhiteSpace(value)) return "";
         var options = guide.OptionsOf(q);
-        string Label(string code) => AnswerFormat.OtherText(code) is { } other ? $"{(chinese ? "其他" : "Other")}: {other}"
+        string Label(string code) => AnswerFormat.OtherText(code) is { } other ? (chinese ? $"其他：{other}" : $"Other: {other}")
             : options.FirstOrDefault(o => o.Code == code)?.Label(chinese) ?? code;
         return q.Kind switch
         {

@@ -24,7 +24,9 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
 
     public async Task<IActionResult> OnPostAsync()
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Password.")).ToList()) ModelState.Remove(key);
+        // Two forms on one page: check only this form's fields. When a form's fields are not posted at all, the
+        // binder falls back to the empty prefix ("New", not "Password.New"), so keep by prefix rather than drop.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId, out _))
             ModelState.AddModelError("Input.TimeZoneId", t["Choose a time zone from the list."]);
         if (!ModelState.IsValid) return Page();
@@ -34,13 +36,15 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         user.Culture = string.IsNullOrEmpty(Input.Culture) ? null : Input.Culture;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
+        // Say it in the language just chosen: the next page will be in it.
+        if (user.Culture is not null) System.Globalization.CultureInfo.CurrentUICulture = new(user.Culture);
         StatusMessage = t["Your profile was saved."];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostPasswordAsync()
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.")).ToList()) ModelState.Remove(key);
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Password.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException();
         if (!ModelState.IsValid) { await OnGetAsync(); return Page(); }
         var result = await users.ChangePasswordAsync(user, Password.Current, Password.New);

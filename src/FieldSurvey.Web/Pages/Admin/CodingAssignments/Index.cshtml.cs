@@ -82,7 +82,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
             .Join(db.Interviews, x => x.InterviewId, i => i.Id, (x, i) => new { x.Id, i.FirmId, i.InterviewDate })
             .Join(db.Firms, x => x.FirmId, f => f.Id, (x, f) => new { x.Id, f.NameZh, f.NameEn, Park = f.Park!.Code, x.InterviewDate })
             .ToListAsync();
-        Transcripts = rows.OrderBy(r => r.Park).ThenBy(r => r.NameZh, StringComparer.Ordinal)
+        Transcripts = rows.OrderBy(r => r.Park).ThenBy(r => DisplayNames.FirmName(r.NameZh, r.NameEn), DisplayNames.NameComparer)
             .Select(r => new Row(r.Id, r.NameZh, r.NameEn, r.Park, r.InterviewDate, assignments.Where(a => a.TranscriptId == r.Id).ToList()))
             .ToList();
     }

@@ -68,7 +68,7 @@ public sealed class EditModel(UserManager<AppUser> users, IStringLocalizer<Share
         if (!await LoadAsync(id)) return NotFound();
         if (Person!.Id == User.Id() && !active)
         {
-            StatusMessage = "Error: " + t["You cannot deactivate yourself."];
+            StatusMessage = t["Error: {0}", t["You cannot deactivate yourself."]];
             return RedirectToPage(new { id });
         }
         Person.IsActive = active;

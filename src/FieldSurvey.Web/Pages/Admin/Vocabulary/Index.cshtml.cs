@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Infrastructure;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -36,8 +37,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
         if (term is null) return NotFound();
         term.RetiredAt = retire ? clock.GetUtcNow() : null;
         await db.SaveChangesAsync();
-        StatusMessage = retire ? t["\"{0}\" was retired: existing data keeps it, new data cannot use it.", term.NameEn]
-                               : t["\"{0}\" is in use again.", term.NameEn];
+        StatusMessage = retire ? t["\"{0}\" was retired: existing data keeps it, new data cannot use it.", term.Localized()]
+                               : t["\"{0}\" is in use again.", term.Localized()];
         return RedirectToPage(new { kind });
     }
 }

@@ -192,7 +192,7 @@ function init(root) {
     box.append(text);
     const theirs = document.createElement('div');
     theirs.className = 'mt-1';
-    const shown = data.theirs?.value ?? data.theirs?.blankReason ?? (Array.isArray(data.theirs) ? data.theirs.map((r) => r.partnerName).join('; ') : '');
+    const shown = data.theirs?.shown ?? data.theirs?.value ?? (Array.isArray(data.theirs) ? data.theirs.map((r) => r.partnerName).join('; ') : '');
     theirs.textContent = `${msg.msgTheirs}: ${shown}`;
     theirs.dataset.testid = 'theirs';
     box.append(theirs);

@@ -1,0 +1,43 @@
+using System.Globalization;
+using FieldSurvey.Core.Interviews;
+using FieldSurvey.Core.Study;
+
+namespace FieldSurvey.Web.Infrastructure;
+
+/// <summary>
+/// What users read for enum values and bilingual data. Enum names are not always good English
+/// ("DontKnow"), so the English label is chosen here and then looked up in the string table; vocabulary
+/// and parks show their Chinese or English name by the person's interface language.
+/// </summary>
+public static class DisplayNames
+{
+    public static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    /// <summary>The English key for a blank reason (translate it with L[...]).</summary>
+    public static string Label(this BlankReason reason) => reason switch
+    {
+        BlankReason.Refused => "Refused",
+        BlankReason.DontKnow => "Don't know",
+        BlankReason.NotApplicable => "Not applicable",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>The name of a term in the interface language (Chinese falls back to English and back).</summary>
+    public static string Localized(this Term term) => Pick(term.NameZh, term.NameEn);
+
+    /// <summary>The name of a park in the interface language.</summary>
+    public static string Localized(this Park park) => Pick(park.NameZh, park.NameEn);
+
+    /// <summary>The Chinese text if the interface is Chinese and it is not empty; otherwise the English one.</summary>
+    public static string Pick(string? zh, string? en) =>
+        (Chinese ? (string.IsNullOrWhiteSpace(zh) ? en : zh) : (string.IsNullOrWhiteSpace(en) ? zh : en)) ?? "";
+
+    /// <summary>
+    /// Compares names as the person's language sorts them: for zh-Hans, ICU orders Chinese by pinyin
+    /// (北京 before 中关村); for English, alphabetically. SQL ORDER BY cannot do this, so sort in memory.
+    /// </summary>
+    public static StringComparer NameComparer => StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+
+    /// <summary>A firm's name as shown: Chinese for a Chinese interface, else English when it has one.</summary>
+    public static string FirmName(string nameZh, string? nameEn) => Chinese || string.IsNullOrWhiteSpace(nameEn) ? nameZh : nameEn;
+}

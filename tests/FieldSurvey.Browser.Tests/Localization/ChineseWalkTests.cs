@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using FieldSurvey.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace FieldSurvey.Tests.Browser.Localization;
+
+/// <summary>
+/// Walks the pages a coder and a PI use with Chinese chosen, keeps a screenshot of each (always, so a
+/// person can look at the Chinese layout), and fails when a common English interface label shows in the
+/// page's visible text. Study data (firms' English names, bilingual transcripts, the English name under a
+/// code) may be English, so only interface labels are checked, as whole words.
+/// </summary>
+public sealed class ChineseWalkTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    static readonly string[] EnglishLabels =
+        ["Save", "Sign out", "Sign in", "Coding", "Search", "Filter", "Cancel", "Edit", "Open", "Home", "My profile", "Status",
+         "Review", "Transcript", "Codebook", "Interviews", "Delete", "Version", "Published", "Assign", "Submit", "Language"];
+
+    [Fact]
+    public async Task The_demo_coder_who_chose_Chinese_in_the_profile_sees_the_coding_pages_in_Chinese()
+    {
+        var page = await fixture.SignedInPageAsync(AppFactory.Coder1);
+        await BrowserFixture.Step(page, "zh-coder-profile", async () =>
+        {
+            await page.GotoAsync("/Profile");
+            await page.SelectOptionAsync("[data-testid=culture]", "zh-Hans");
+            await page.ClickAsync("form:has([data-testid=culture]) button[type=submit]");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("个人设置");
+        });
+        await Visit(page, "zh-coder-home", "/");
+        await Visit(page, "zh-coder-queue", "/Coding");
+        var annotate = await page.GetAttributeAsync("a[href*='/Coding/Annotate']", "href");
+        Assert.NotNull(annotate);
+        await Visit(page, "zh-coder-annotate", annotate!, "[data-testid=toast], [data-count]");
+        await Visit(page, "zh-coder-search", "/Coding/Search?Filter.Q=%E7%A0%94%E5%8F%91");
+        await Visit(page, "zh-coder-codebook", "/Coding/Codebook");
+        await Visit(page, "zh-coder-my-profile", "/Profile");
+    }
+
+    [Fact]
+    public async Task The_PI_with_a_Chinese_browser_sees_review_and_set_up_pages_in_Chinese()
+    {
+        var page = await fixture.SignedInPageAsync(AppFactory.PI, locale: "zh-CN");
+        await Visit(page, "zh-pi-home", "/");
+        await Visit(page, "zh-pi-interviews", "/Interviews");
+        var review = await page.GetAttributeAsync("a[href*='/Interviews/Review']", "href");
+        Assert.NotNull(review);
+        await Visit(page, "zh-pi-review", review!);
+        await Visit(page, "zh-pi-transcript", review!.Replace("/Review", "/Transcript"));
+        await Visit(page, "zh-pi-capture", review.Replace("/Review", "/Capture"));
+        await Visit(page, "zh-pi-study-set-up", "/Admin");
+        await Visit(page, "zh-pi-guide", "/Admin/Guide");
+        await Visit(page, "zh-pi-codebook", "/Admin/Codebook");
+        await Visit(page, "zh-pi-coding-assignments", "/Admin/CodingAssignments");
+        await Visit(page, "zh-pi-people", "/Admin/Users");
+    }
+
+    static async Task Visit(IPage page, string name, string url, string? waitFor = null)
+    {
+        await BrowserFixture.Step(page, name, async () =>
+        {
+            var response = await page.GotoAsync(url);
+            Assert.True(response?.Ok, $"{url} answered {response?.Status}");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            Directory.CreateDirectory(BrowserFixture.ArtifactFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, $"{name}.png"), FullPage = true });
+            Assert.Equal("zh-Hans", await page.GetAttributeAsync("html", "lang"));
+            var text = await page.InnerTextAsync("body");
+            var english = EnglishLabels.Where(w => Regex.IsMatch(text, $@"(?<![A-Za-z]){Regex.Escape(w)}(?![A-Za-z])")).ToList();
+            Assert.True(english.Count == 0, $"{url} shows English labels: {string.Join(", ", english)}");
+        });
+    }
+}
