@@ -1,4 +1,8 @@
+using FieldSurvey.Core.Agreement;
+using FieldSurvey.Core.Exports;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Pages.Agreement;
+using Microsoft.Extensions.Localization;
 using FieldSurvey.Web.Exports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FieldSurvey.Web.Pages.Reports;
 
 /// <summary>The report's downloads: workbook, PDF and CSV, computed by the same <see cref="ReportData"/> as the page.</summary>
-public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock) : PageModel
+public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
     /// <summary>Respondent names are personal data: exported only when the PI ticks the box.</summary>
@@ -18,7 +22,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock) :
     {
         var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
-        ReportWorkbook.Write(stream, data, IncludePersonalData);
+        ReportWorkbook.Write(stream, data, IncludePersonalData, await AgreementSheetsAsync());
         stream.Position = 0;
         return File(stream, ReportWorkbook.ContentType, $"linkage-report-{Stamp()}.xlsx");
     }
@@ -41,6 +45,14 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock) :
         CsvExport.Write(stream, found);
         stream.Position = 0;
         return File(stream, CsvExport.ContentType, CsvExport.FileName(found.Name));
+    }
+
+    // The coders' agreement (finished double-coded transcripts, default matching rule) as extra sheets.
+    async Task<IReadOnlyList<ReportTable>> AgreementSheetsAsync()
+    {
+        var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+        var codebook = await db.CodebookAsync();
+        return AgreementSheets.AsReportTables(AgreementTables.Build(units, codebook, s => t[s]));
     }
 
     string Stamp() => clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,30 @@
+using System.Globalization;
+using FieldSurvey.Core.Agreement;
+using FieldSurvey.Tests.Infrastructure;
+using FieldSurvey.Web.Pages.Agreement;
+
+namespace FieldSurvey.Tests.Reports;
+
+/// <summary>The report workbook carries the coders' agreement, with the same figures as the agreement page's Core.</summary>
+public sealed class ReportAgreementTests(ReportAgreementTests.Fixture fixture) : IClassFixture<ReportAgreementTests.Fixture>
+{
+    public sealed class Fixture : AppFactory;
+
+    [Fact]
+    public async Task The_workbook_has_the_agreement_tables_with_the_alpha_of_each_dimension()
+    {
+        var summary = await fixture.WithAsync(async db =>
+        {
+            var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+            return AgreementTables.Summarise(units, await db.CodebookAsync());
+        });
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var book = XlsxReader.Read(await client.GetByteArrayAsync("/Reports/Download?handler=Workbook"));
+
+        var sheet = book["Agreement 1"];
+        var alphaColumn = sheet.Rows[0].First(c => c.Value.Text.Contains("alpha", StringComparison.OrdinalIgnoreCase)).Key;
+        var typeRow = sheet.Rows.Skip(1).First(r => r.Values.Any(c => c.Text == "Linkage type"));
+        var expected = summary.ByDimension.First(r => r.Dimension == FieldSurvey.Core.Study.TermKind.LinkageType).Figures.Alpha;
+        Assert.Equal(Math.Round(expected, 3), Math.Round(double.Parse(typeRow[alphaColumn].Text, CultureInfo.InvariantCulture), 3));
+    }
+}
