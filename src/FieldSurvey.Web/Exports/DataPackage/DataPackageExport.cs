@@ -1,3 +1,5 @@
+using FieldSurvey.Core.Agreement;
+using FieldSurvey.Web.Pages.Agreement;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -206,29 +208,26 @@ public static class DataPackageExport
         var coded = Segments("segments.csv", "Coded passages, one row per coder's segment.", coder: true);
         var consensus = Segments("consensus.csv", "Consensus codes: the segments the PI settled after adjudication.", coder: false);
 
+        // The same coefficients as the agreement page: finished double-coded transcripts, units matched by overlap
+        // under the default rule (overlap / shorter span >= 0.5), a passage only one coder tagged counting as disagreement.
         var agreement = new PackageTable("agreement.csv",
-            "Simple percent agreement per coding dimension, over passages that two coders marked with identical start and end (pairs of coders). Not chance-corrected.");
+            "Inter-coder agreement per coding dimension over all finished double-coded transcripts, as on the agreement page: " +
+            "units are the two coders' passages matched by overlap (overlap / shorter span >= 0.5); a passage only one coder tagged counts as a disagreement.");
+        agreement.Add("scope", Text, "Which units: all transcripts together, or one coder pair.");
         agreement.Add("dimension", Text, "Coding dimension.");
-        agreement.Add("pairs", Integer, "Coder pairs on identical spans where at least one coded this dimension.");
-        agreement.Add("agree", Integer, "Pairs giving the same code.");
-        agreement.Add("percent", Number, "100 * agree / pairs; empty when pairs = 0.");
-        var spans = segs.Where(x => !x.S.IsConsensus && x.S.CoderId is not null)
-            .GroupBy(x => (x.S.TranscriptId, x.S.Start, x.S.End))
-            .Select(g => g.GroupBy(x => x.S.CoderId).Select(c => c.First().S).ToList()).Where(g => g.Count >= 2).ToList();
-        foreach (var (kind, of) in new (TermKind, Func<Core.Coding.Segment, int?>)[]
-                 { (TermKind.LinkageType, s => s.LinkageTypeId), (TermKind.PartnerLocation, s => s.PartnerLocationId), (TermKind.PartnerKind, s => s.PartnerKindId), (TermKind.Nature, s => s.NatureId) })
-        {
-            var (pairs, agree) = (0, 0);
-            foreach (var span in spans)
-                for (var a = 0; a < span.Count; a++)
-                    for (var b = a + 1; b < span.Count; b++)
-                    {
-                        if (of(span[a]) is null && of(span[b]) is null) continue;
-                        pairs++;
-                        if (of(span[a]) == of(span[b])) agree++;
-                    }
-            agreement.Rows.Add([kind.ToString(), pairs.ToString(Inv), agree.ToString(Inv), pairs == 0 ? null : Math.Round(100.0 * agree / pairs, 1).ToString(Inv)]);
-        }
+        agreement.Add("units", Integer, "Units of analysis.");
+        agreement.Add("percent_agreement", Number, "Share of units on which the two coders gave the same code (0 to 1).");
+        agreement.Add("cohens_kappa", Number, "Cohen's kappa; empty when undefined.");
+        agreement.Add("krippendorff_alpha", Number, "Krippendorff's alpha (nominal); empty when undefined.");
+        agreement.Add("alpha_ci_lower", Number, "Lower end of the bootstrap 95 % interval of alpha (1,000 replicates over units, seed 1).");
+        agreement.Add("alpha_ci_upper", Number, "Upper end of that interval.");
+        agreement.Add("verdict", Text, "alpha >= 0.800 reliable; 0.667 to 0.800 tentative; below unreliable.");
+        var agreementUnits = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+        var summary = AgreementTables.Summarise(agreementUnits, await db.CodebookAsync());
+        static string? Coefficient(double x) => double.IsNaN(x) ? null : Math.Round(x, 4).ToString(Inv);
+        foreach (var row in summary.ByDimension)
+            agreement.Rows.Add([row.Scope, row.Dimension.ToString(), row.Figures.Units.ToString(Inv), Coefficient(row.Figures.Percent), Coefficient(row.Figures.Kappa),
+                Coefficient(row.Figures.Alpha), Coefficient(row.Figures.AlphaInterval.Lower), Coefficient(row.Figures.AlphaInterval.Upper), AgreementTables.VerdictName(row.Figures.Verdict)]);
 
         IReadOnlyList<PackageTable> tables = [firms, calls, wide, partners, coded, consensus, agreement];
         codes = codes.DistinctBy(c => (c.Variable, c.Code)).ToList();
@@ -287,7 +286,7 @@ public static class DataPackageExport
         r.AppendLine("- Times are UTC (`yyyy-mm-dd hh:mm:ss`); interview dates are Beijing dates.");
         r.AppendLine("- Multiple-choice answers: codes joined with `;`. Split questions: one column per part (`QID_part`, percent). `QID_reason`: why an answer is blank.");
         r.AppendLine("- Segment offsets count UTF-16 code units in the stored transcript (Unicode NFC, `\\n`).");
-        r.AppendLine("- `agreement.csv` is simple percent agreement on identical spans, not a chance-corrected coefficient.");
+        r.AppendLine("- `agreement.csv` holds percent agreement, Cohen's kappa and Krippendorff's alpha per dimension, computed as on the agreement page.");
         return r.ToString();
     }
 }
