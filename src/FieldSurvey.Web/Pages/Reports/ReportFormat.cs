@@ -16,6 +16,21 @@ public static class ReportFormat
         Verdict.Mixed => "text-bg-warning", _ => "text-bg-secondary",
     };
 
+    /// <summary>The string-table key of <see cref="ClassificationRule.Describe"/> (the same words, thresholds as {0}…{5}).</summary>
+    public const string RuleKey =
+        "Insufficient evidence when a park has fewer than {0} mentions or fewer than {1} interviewed firms. " +
+        "Collaborating when dissimilarity (Duncan) ≥ {2}, cross-cluster share ≥ {3} in at least {4} linkage types, " +
+        "and collaborative mentions outnumber competitive ones. " +
+        "Competing when dissimilarity < {2} and either competitive mentions outnumber collaborative ones " +
+        "or the cross-cluster share is < {5} in every linkage type (a type with no within- or cross-cluster mentions counts as 0). " +
+        "Otherwise mixed.";
+
+    /// <summary>The arguments of <see cref="RuleKey"/> for a rule.</summary>
+    public static object[] RuleArgs(ClassificationRule r) =>
+        [r.MinMentionsPerPark, r.MinFirmsPerPark, F(r.MinDissimilarity), F(r.CollaboratingShare), r.MinTypesAboveShare, F(r.CompetingShare)];
+
+    static string F(double d) => d.ToString("0.00", CultureInfo.InvariantCulture);
+
     /// <summary>Evidence-link route values: the filters plus the cell.</summary>
     public static Dictionary<string, string> Cell(ReportFilter filter, string focal, string location, string? type)
     {
