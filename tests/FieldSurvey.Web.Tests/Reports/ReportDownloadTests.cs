@@ -93,7 +93,7 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
     {
         var client = await fixture.SignedInAsync(AppFactory.PI);
         var html = await client.GetStringAsync("/Reports");
-        var link = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"download-pdf-zh\" href=\"([^\"]+)\"").Groups[1].Value;
+        var link = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"download-pdf-zh\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
         Assert.Contains("lang=zh", link);
         var response = await client.GetAsync(System.Net.WebUtility.HtmlDecode(link));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -141,7 +141,7 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
     {
         var client = await fixture.SignedInAsync(AppFactory.PI);
         var before = await client.GetStringAsync("/Reports");
-        Assert.Contains("data-testid=\"suggested-all\">InsufficientEvidence<", before);
+        Assert.Contains("data-testid=\"suggested-all\">Insufficient evidence<", before);
         Assert.Contains("fewer than 10 mentions", before);
 
         var response = await client.PostFormAsync("/Reports/Rule", new()

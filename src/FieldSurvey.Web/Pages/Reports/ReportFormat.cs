@@ -31,6 +31,13 @@ public static class ReportFormat
 
     static string F(double d) => d.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>The string-table key of a scope as the page shows it (the CSV keeps the short machine names).</summary>
+    public static string ScopeKey(Scope s) => s switch
+    {
+        Scope.WithinCluster => "Within the cluster", Scope.CrossCluster => "Other parks (cross-cluster)",
+        Scope.Metropolitan => "Elsewhere in Beijing", Scope.National => "Elsewhere in China", _ => "Abroad",
+    };
+
     /// <summary>Evidence-link route values: the filters plus the cell.</summary>
     public static Dictionary<string, string> Cell(ReportFilter filter, string focal, string location, string? type)
     {
