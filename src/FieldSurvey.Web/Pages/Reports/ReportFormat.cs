@@ -1,5 +1,6 @@
 using System.Globalization;
 using FieldSurvey.Core.Reporting;
+using FieldSurvey.Core.Study;
 
 namespace FieldSurvey.Web.Pages.Reports;
 
