@@ -266,7 +266,7 @@ public sealed class ReportPdf
             using var footer = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
             var label = T($"Page {N(i + 1)} of {N(count)}", $"第 {N(i + 1)} 页，共 {N(count)} 页");
             var w = text.Width(footer, label, 8);
-            text.DrawLine(footer, [(label, false)], 595 - Margin - w, 842 - 40, 8, false, XBrushes.DimGray);
+            text.DrawLine(footer, text.Wrap(footer, label, 8, false, 1000)[0], 595 - Margin - w, 842 - 40, 8, false, XBrushes.DimGray);
             text.DrawLine(footer, [(r.TitleEn, false)], Margin, 842 - 40, 8, false, XBrushes.DimGray);
         }
     }
