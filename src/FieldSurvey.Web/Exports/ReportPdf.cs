@@ -19,15 +19,20 @@ public sealed class ReportPdf
     readonly PdfDocument document = new();
     readonly PdfText text = new();
     readonly LoadedReport r;
+    readonly bool chinese;
     XGraphics g = null!;
     double y;
 
-    ReportPdf(LoadedReport report) => r = report;
+    ReportPdf(LoadedReport report, bool chinese) => (r, this.chinese) = (report, chinese);
 
-    public static void Write(Stream stream, LoadedReport report)
+    /// <summary>The English or the Chinese wording, by the language the PI chose for the download.</summary>
+    string Say(string en, string zh) => chinese ? zh : en;
+
+    /// <param name="chinese">Headings, labels and the rule in Chinese (the reasons and quotes stay as recorded).</param>
+    public static void Write(Stream stream, LoadedReport report, bool chinese = false)
     {
         ReportFontResolver.Install();
-        var pdf = new ReportPdf(report);
+        var pdf = new ReportPdf(report, chinese);
         pdf.Compose();
         pdf.document.Save(stream, closeStream: false);
     }
@@ -46,57 +51,57 @@ public sealed class ReportPdf
         Paragraph(r.TitleZh, 20);
         Paragraph("Linkage report: competing or collaborating clusters? 集群间联系报告", 14);
         y += 20;
-        Paragraph($"Generated {r.GeneratedAtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", 10);
+        Paragraph(Say("Generated ", "生成于 ") + $"{r.GeneratedAtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", 10);
         Paragraph(r.Filter.Describe(), 10);
-        Paragraph($"Total mentions counted: {N(rep.Total.Total.Mentions)} from {N(rep.Total.Total.Firms)} firms.", 10);
+        Paragraph(Say($"Total mentions counted: {N(rep.Total.Total.Mentions)} from {N(rep.Total.Total.Firms)} firms.", $"计入的提及共 {N(rep.Total.Total.Mentions)} 条，来自 {N(rep.Total.Total.Firms)} 家企业。"), 10);
         foreach (var p in rep.Input.Parks) Paragraph($"{p.Code}: {p.NameEn} {p.NameZh}", 10);
 
         NewPage();
-        Heading("Method and rule");
-        Paragraph(CountingRule.Text, 9);
+        Heading(Say("Method and rule", "方法和规则"));
+        Paragraph(Say(CountingRule.Text, CountingRuleZh), 9);
         Paragraph(string.Join("; ", rep.Input.Transcripts.OrderBy(x => x.Key).Select(x => $"{x.Key}: {N(x.Value)} transcript(s)")), 9);
-        Paragraph("Interviews count when submitted, returned, approved or locked; drafts do not.", 9);
-        Paragraph("Classification rule: " + rep.Rule.Describe(), 9);
-        Paragraph("Thresholds: " + rep.Rule.ToJson(), 8);
+        Paragraph(Say("Interviews count when submitted, returned, approved or locked; drafts do not.", "已提交、已退回、已批准或已锁定的访谈计入；草稿不计入。"), 9);
+        Paragraph(Say("Classification rule: " + rep.Rule.Describe(), "分类规则：" + RuleZh(rep.Rule)), 9);
+        Paragraph(Say("Thresholds: ", "阈值：") + rep.Rule.ToJson(), 8);
 
-        Heading("Linkage matrices");
-        Paragraph("Cells: mentions (distinct firms) and row share.", 8);
+        Heading(Say("Linkage matrices", "联系矩阵"));
+        Paragraph(Say("Cells: mentions (distinct firms) and row share.", "单元格：提及数（去重企业数）和行内占比。"), 8);
         foreach (var m in new[] { rep.Total }.Concat(rep.ByType)) Matrix(m);
 
-        Heading("Scope shares per park");
+        Heading(Say("Scope shares per park", "各园区的范围占比"));
         ScopeBars();
-        Heading("Network of linkages");
+        Heading(Say("Network of linkages", "联系网络"));
         Network();
 
-        Heading("Indicators");
+        Heading(Say("Indicators", "指标"));
         var acts = rep.Input.Activities;
-        Table(["Park", .. acts.Select(a => a.Code)], rep.ParkCodes.Select(p => new[] { p }.Concat(rep.Profiles[p].Select(P)).ToArray()).ToList());
-        Paragraph("Duncan's dissimilarity: " + string.Join("; ", rep.Pairs.Select(p => $"{p.Key} {I(p.Dissimilarity)}")) + $"; all (mean) {I(rep.Configuration.Dissimilarity)}", 9);
+        Table([Say("Park", "园区"), .. acts.Select(a => a.Code)], rep.ParkCodes.Select(p => new[] { p }.Concat(rep.Profiles[p].Select(P)).ToArray()).ToList());
+        Paragraph(Say("Duncan's dissimilarity: ", "Duncan 相异度：") + string.Join("; ", rep.Pairs.Select(p => $"{p.Key} {I(p.Dissimilarity)}")) + Say("; all (mean) ", "；全部（平均）") + $"{I(rep.Configuration.Dissimilarity)}", 9);
         var types = rep.Input.LinkageTypes;
-        Paragraph("Cross-cluster share per linkage type (cross ÷ (within + cross); firms reporting cross in brackets):", 9);
-        Table(["Scope", .. types.Select(t => t.Code), "Collab.", "Compet.", "Labour"],
+        Paragraph(Say("Cross-cluster share per linkage type (cross ÷ (within + cross); firms reporting cross in brackets):", "各联系类型的跨集群占比（跨集群 ÷（集群内 + 跨集群）；括号内为报告跨集群联系的企业数）："), 9);
+        Table([Say("Scope", "范围"), .. types.Select(t => t.Code), Say("Collab.", "协作性"), Say("Compet.", "竞争性"), Say("Labour", "劳动力")],
             new[] { rep.Configuration }.Concat(rep.Pairs).Concat(rep.ParkIndicators).Select(s => new[] { s.Key }
                 .Concat(s.Shares.Select(t => $"{P(t.Share)} ({N(t.CrossFirms)})"))
                 .Concat([N(s.Collaborative), N(s.Competitive), $"{N(s.Labour.Mentions)} ({N(s.Labour.Firms)})"]).ToArray()).ToList());
 
-        Heading("Classification");
+        Heading(Say("Classification", "分类"));
         foreach (var c in rep.Classifications)
         {
-            Paragraph($"{c.Key}: suggested {c.Verdict}", 11, bold: true);
+            Paragraph(Say($"{c.Key}: suggested {c.Verdict}", $"{c.Key}：建议为{VerdictZh(c.Verdict)}"), 11, bold: true);
             foreach (var reason in c.Reasons) Paragraph("• " + reason, 9, indent: 10);
             var j = r.Judgements.GetValueOrDefault(c.Key);
-            Paragraph(j is null ? "Final judgement: not yet recorded."
-                : $"Final judgement: {j.Verdict} ({r.UserNames.GetValueOrDefault(j.DecidedById)}, {j.DecidedAtUtc.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {j.Rationale}", 9, indent: 10);
+            Paragraph(j is null ? Say("Final judgement: not yet recorded.", "最终判断：尚未记录。")
+                : Say("Final judgement: ", "最终判断：") + $"{(chinese ? VerdictZh(j.Verdict) : j.Verdict)} ({r.UserNames.GetValueOrDefault(j.DecidedById)}, {j.DecidedAtUtc.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {j.Rationale}", 9, indent: 10);
         }
 
         if (rep.Disagreements.Count > 0)
         {
-            Heading("Disagreements between coded passages and partner lists");
-            Table(["Firm", "Type", "Location", "Coded", "Partner list"], rep.Disagreements.Take(40)
+            Heading(Say("Disagreements between coded passages and partner lists", "已编码段落与合作方列表之间的分歧"));
+            Table([Say("Firm", "企业"), Say("Type", "类型"), Say("Location", "所在地"), Say("Coded", "编码"), Say("Partner list", "合作方列表")], rep.Disagreements.Take(40)
                 .Select(d => new[] { r.FirmDisplay(d.FirmId), d.LinkageType, d.PartnerLocation, N(d.Coded), N(d.PartnerList) }).ToList(), first: 0.45);
         }
 
-        Heading("Evidence quotes");
+        Heading(Say("Evidence quotes", "依据引文"));
         var quotes = rep.Counted.Where(m => m.Source == MentionSource.Coded)
             .OrderBy(m => m.Scope == Scope.CrossCluster ? 0 : 1).ThenBy(m => m.LinkageType, StringComparer.Ordinal).Take(24);
         foreach (var m in quotes)
@@ -105,6 +110,20 @@ public sealed class ReportPdf
             Paragraph($"“{m.Text}”", 9, indent: 10);
         }
         Footers();
+    }
+
+    static string VerdictZh(Verdict v) => v switch
+    {
+        Verdict.Collaborating => "协作型", Verdict.Competing => "竞争型", Verdict.Mixed => "混合型", _ => "证据不足",
+    };
+
+    const string CountingRuleZh = "计入哪些已编码段落：对每份转录稿，如有共识（已裁定）编码片段，只计这些；否则，如只有一位编码员编码，计该编码员的编码片段；否则（双人编码、尚未裁定）计最先分配的编码员的编码片段，该转录稿计为尚未裁定。";
+
+    static string RuleZh(ClassificationRule rule)
+    {
+        var a = FieldSurvey.Web.Pages.Reports.ReportFormat.RuleArgs(rule);
+        return $"任一园区的提及少于 {a[0]} 条或受访企业少于 {a[1]} 家时为证据不足。相异度（Duncan）≥ {a[2]}、至少 {a[4]} 种联系类型的跨集群占比 ≥ {a[3]}，且协作性提及多于竞争性提及时为协作型。" +
+            $"相异度 < {a[2]}，且竞争性提及多于协作性提及或每种联系类型的跨集群占比均 < {a[5]}（没有集群内或跨集群提及的类型按 0 计）时为竞争型。其余为混合型。";
     }
 
     void NewPage()
@@ -149,7 +168,7 @@ public sealed class ReportPdf
         var rows = m.Parks.Select((p, i) => new[] { p }
             .Concat(m.Locations.Select((_, c) => $"{N(m.Cells[i, c].Mentions)} ({N(m.Cells[i, c].Firms)}) {P(m.RowShare(i, c))}"))
             .Append($"{N(m.RowTotals[i].Mentions)} ({N(m.RowTotals[i].Firms)})").ToArray()).ToList();
-        Table(["Park", .. m.Locations, "Total"], rows);
+        Table([Say("Park", "园区"), .. m.Locations, Say("Total", "合计")], rows);
     }
 
     void Table(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows, double first = 0.12)
@@ -245,9 +264,9 @@ public sealed class ReportPdf
         for (var i = 0; i < count; i++)
         {
             using var footer = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var label = $"Page {N(i + 1)} of {N(count)}";
+            var label = Say($"Page {N(i + 1)} of {N(count)}", $"第 {N(i + 1)} 页，共 {N(count)} 页");
             var w = text.Width(footer, label, 8);
-            text.DrawLine(footer, [(label, false)], 595 - Margin - w, 842 - 40, 8, false, XBrushes.DimGray);
+            text.DrawLine(footer, text.Wrap(footer, label, 8, false, 1000)[0], 595 - Margin - w, 842 - 40, 8, false, XBrushes.DimGray);
             text.DrawLine(footer, [(r.TitleEn, false)], Margin, 842 - 40, 8, false, XBrushes.DimGray);
         }
     }

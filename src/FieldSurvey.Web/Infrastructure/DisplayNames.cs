@@ -22,6 +22,24 @@ public static class DisplayNames
         _ => reason.ToString(),
     };
 
+    /// <summary>The English key for a suggested or judged classification (translate it with L[...]).</summary>
+    public static string Label(this FieldSurvey.Core.Reporting.Verdict verdict) => verdict switch
+    {
+        FieldSurvey.Core.Reporting.Verdict.Collaborating => "Collaborating",
+        FieldSurvey.Core.Reporting.Verdict.Competing => "Competing",
+        FieldSurvey.Core.Reporting.Verdict.Mixed => "Mixed",
+        _ => "Insufficient evidence",
+    };
+
+    /// <summary>The English key for how a transcript's segments are counted in the report.</summary>
+    public static string Label(this FieldSurvey.Core.Reporting.TranscriptBasis basis) => basis switch
+    {
+        FieldSurvey.Core.Reporting.TranscriptBasis.Consensus => "Consensus",
+        FieldSurvey.Core.Reporting.TranscriptBasis.SingleCoder => "One coder",
+        FieldSurvey.Core.Reporting.TranscriptBasis.NotYetAdjudicated => "Not yet adjudicated",
+        _ => "Not coded",
+    };
+
     /// <summary>The name of a term in the interface language (Chinese falls back to English and back).</summary>
     public static string Localized(this Term term) => Pick(term.NameZh, term.NameEn);
 

@@ -89,6 +89,25 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
     }
 
     [Fact]
+    public async Task A_PI_who_chooses_Chinese_downloads_a_PDF_with_Chinese_headings_and_page_numbers()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var html = await client.GetStringAsync("/Reports");
+        var link = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"download-pdf-zh\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Contains("lang=zh", link);
+        var response = await client.GetAsync(System.Net.WebUtility.HtmlDecode(link));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var pages = pdf.GetPages().Select(p => string.Join("", p.GetWords().Select(w => w.Text))).ToList();
+        var all = string.Join("\n", pages);
+        Assert.Contains("方法和规则", all);
+        Assert.Contains("联系矩阵", all);
+        Assert.Contains("任一园区的提及少于10条", all);
+        Assert.Contains($"第{pages.Count}页，共{pages.Count}页", pages[^1]);
+        Assert.DoesNotContain("Method and rule", all);
+    }
+
+    [Fact]
     public async Task CSV_files_have_a_BOM_escape_formulas_and_leave_out_personal_data_unless_asked()
     {
         await fixture.WithAsync(async db =>
@@ -122,7 +141,7 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
     {
         var client = await fixture.SignedInAsync(AppFactory.PI);
         var before = await client.GetStringAsync("/Reports");
-        Assert.Contains("data-testid=\"suggested-all\">InsufficientEvidence<", before);
+        Assert.Contains("data-testid=\"suggested-all\">Insufficient evidence<", before);
         Assert.Contains("fewer than 10 mentions", before);
 
         var response = await client.PostFormAsync("/Reports/Rule", new()

@@ -136,7 +136,7 @@ public static partial class RefiQdaImport
                 continue;
             }
             dimensionGuids.Add(top.Guid);
-            report.Matched.Add(new("Code \"{0}\" is the dimension {1}.", top.Name, kind.ToString()));
+            report.Matched.Add(new("Code \"{0}\" is the dimension {1}.", top.Name, kind));
             foreach (var child in top.Children)
             {
                 foreach (var deeper in child.Children.SelectMany(c => c.Flatten()))
@@ -146,7 +146,7 @@ public static partial class RefiQdaImport
                     ?? terms.FirstOrDefault(t => t.Kind == kind && (Same(t.NameEn, name) || Same(t.NameZh, name) || Same(t.Code, name)));
                 if (term is not null)
                 {
-                    report.Matched.Add(new("Code \"{0}\" matched {1} entry {2}.", child.Name, kind.ToString(), term.Code));
+                    report.Matched.Add(new("Code \"{0}\" matched {1} entry {2}.", child.Name, kind, term.Code));
                 }
                 else
                 {
@@ -157,7 +157,7 @@ public static partial class RefiQdaImport
                     };
                     terms.Add(term);
                     db.Terms.Add(term);
-                    report.Created.Add(new("New {0} entry {1} (\"{2}\").", kind.ToString(), term.Code, name));
+                    report.Created.Add(new("New {0} entry {1} (\"{2}\").", kind, term.Code, name));
                 }
                 codeMap[child.Guid] = term;
             }
@@ -223,7 +223,7 @@ public static partial class RefiQdaImport
                     {
                         if (dims.TryGetValue(term.Kind, out var other) && other != term)
                             report.Problems.Add(new("Selection {0} in \"{1}\" has two {2} codes ({3}, {4}); a FieldSurvey segment holds one per dimension.",
-                                sel.Guid.ToString("D"), source.Name, term.Kind.ToString(), other.Code, term.Code));
+                                sel.Guid.ToString("D"), source.Name, term.Kind, other.Code, term.Code));
                         dims[term.Kind] = term;
                     }
                     else if (project.AllCodes.Any(c => c.Guid == coding.CodeGuid))

@@ -16,6 +16,11 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     /// <summary>Respondent names are personal data: exported only when the PI ticks the box.</summary>
     [BindProperty(SupportsGet = true, Name = "personal")] public bool IncludePersonalData { get; set; }
 
+    /// <summary>The language of the download: "zh" or "en"; without it, the person's interface language.</summary>
+    [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }
+
+    bool Chinese => Lang is null ? ReportFormat.Chinese : Lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
     public IActionResult OnGet() => RedirectToPage("/Reports/Index", Query.ToFilter().RouteValues());
 
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken ct)
@@ -31,7 +36,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
-        ReportPdf.Write(stream, data);
+        ReportPdf.Write(stream, data, Chinese);
         stream.Position = 0;
         return File(stream, ReportPdf.ContentType, $"linkage-report-{Stamp()}.pdf");
     }

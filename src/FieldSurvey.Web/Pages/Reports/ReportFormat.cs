@@ -1,5 +1,6 @@
 using System.Globalization;
 using FieldSurvey.Core.Reporting;
+using FieldSurvey.Core.Study;
 
 namespace FieldSurvey.Web.Pages.Reports;
 
@@ -14,6 +15,28 @@ public static class ReportFormat
     {
         Verdict.Collaborating => "text-bg-success", Verdict.Competing => "text-bg-danger",
         Verdict.Mixed => "text-bg-warning", _ => "text-bg-secondary",
+    };
+
+    /// <summary>The string-table key of <see cref="ClassificationRule.Describe"/> (the same words, thresholds as {0}…{5}).</summary>
+    public const string RuleKey =
+        "Insufficient evidence when a park has fewer than {0} mentions or fewer than {1} interviewed firms. " +
+        "Collaborating when dissimilarity (Duncan) ≥ {2}, cross-cluster share ≥ {3} in at least {4} linkage types, " +
+        "and collaborative mentions outnumber competitive ones. " +
+        "Competing when dissimilarity < {2} and either competitive mentions outnumber collaborative ones " +
+        "or the cross-cluster share is < {5} in every linkage type (a type with no within- or cross-cluster mentions counts as 0). " +
+        "Otherwise mixed.";
+
+    /// <summary>The arguments of <see cref="RuleKey"/> for a rule.</summary>
+    public static object[] RuleArgs(ClassificationRule r) =>
+        [r.MinMentionsPerPark, r.MinFirmsPerPark, F(r.MinDissimilarity), F(r.CollaboratingShare), r.MinTypesAboveShare, F(r.CompetingShare)];
+
+    static string F(double d) => d.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The string-table key of a scope as the page shows it (the CSV keeps the short machine names).</summary>
+    public static string ScopeKey(Scope s) => s switch
+    {
+        Scope.WithinCluster => "Within the cluster", Scope.CrossCluster => "Other parks (cross-cluster)",
+        Scope.Metropolitan => "Elsewhere in Beijing", Scope.National => "Elsewhere in China", _ => "Abroad",
     };
 
     /// <summary>Evidence-link route values: the filters plus the cell.</summary>
