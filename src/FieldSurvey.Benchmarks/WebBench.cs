@@ -43,6 +43,10 @@ public sealed class BenchApp : WebApplicationFactory<FieldSurveyDbContext>
         return await work(scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>(), scope.ServiceProvider);
     }
 
+    /// <summary>The id of the active "research" linkage type: a save needs a linkage type.</summary>
+    public Task<int> ResearchTypeIdAsync() => WithAsync(async (db, _) =>
+        await db.Terms.Where(t => t.Kind == TermKind.LinkageType && t.Code == "research").Select(t => t.Id).SingleAsync());
+
     /// <summary>Loads the synthetic study unless the folder already holds one.</summary>
     public Task<string> EnsureStudyAsync(SyntheticSize size) => WithAsync(async (db, sp) =>
         await db.Firms.AnyAsync(f => f.NameEn != null && f.NameEn.Contains(" No.")) ? "synthetic study already present"
@@ -117,7 +121,8 @@ public static partial class Bench
             using var response = await request();
             var body = await response.Content.ReadAsByteArrayAsync();
             watch.Stop();
-            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body[..Math.Min(300, body.Length)])}");
             bytes = body.Length;
             if (i > 0) times.Add(watch.Elapsed.TotalMilliseconds);
         }

@@ -36,6 +36,7 @@ public static class WebCommands
         var counts = await app.WithAsync(async (db, _) => (Firms: await db.Firms.CountAsync(), Transcripts: await db.Transcripts.CountAsync(),
             Segments: await db.Segments.CountAsync(s => s.DeletedAtUtc == null)));
         var (transcriptId, text) = await app.AddTranscriptAsync("coder-a@synthetic.example.org", 30_000, 300);
+        var research = await app.ResearchTypeIdAsync();
         var firmQuery = await app.WithAsync(async (db, _) => (await db.Firms.OrderBy(f => f.Id).Skip(7).Select(f => f.NameZh).FirstAsync())[..3]);
 
         HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -50,7 +51,7 @@ public static class WebCommands
             var request = new HttpRequestMessage(HttpMethod.Post, $"{annotate}&handler=Save")
             {
                 Content = JsonContent.Create(new { id = (int?)null, version = 0, start, end = start + 30, quote = text[start..(start + 30)],
-                                                   typeId = (int?)null, locationId = (int?)null, kindId = (int?)null, natureId = (int?)null }),
+                                                   typeId = (int?)research, locationId = (int?)null, kindId = (int?)null, natureId = (int?)null }),
             };
             request.Headers.Add("X-CSRF-TOKEN", token);
             return coder.SendAsync(request);
@@ -123,6 +124,8 @@ public static class WebCommands
             }
         }
 
+        int research;
+        await using (var setup = new BenchApp(data)) research = await setup.ResearchTypeIdAsync();
         var acknowledged = new ConcurrentDictionary<string, int>();
         var statuses = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentBag<string>();
@@ -140,7 +143,7 @@ public static class WebCommands
                 var start = i * (a.Text.Length / perCoder);
                 var request = new HttpRequestMessage(HttpMethod.Post, $"{annotate}&handler=Save")
                 {
-                    Content = JsonContent.Create(new { id = (int?)null, version = 0, start, end = start + 20, quote = a.Text[start..(start + 20)] }),
+                    Content = JsonContent.Create(new { id = (int?)null, version = 0, start, end = start + 20, quote = a.Text[start..(start + 20)], typeId = research }),
                 };
                 request.Headers.Add("X-CSRF-TOKEN", token);
                 var watch = Stopwatch.StartNew();
