@@ -125,7 +125,7 @@ public sealed class WholeStudyTests(FreshBrowserFixture fixture) : IClassFixture
             await capture.Type("A1", "2009");
             await capture.Type("A2", "120");
             await capture.Choose("A4", "private");
-            await capture.Choose("A5", "other");
+            await capture.Choose("A5", "biopharma");
             await capture.Choose("A6", "rd");
             await capture.Type("A7", "靠近北京大学和几家三甲医院，also close to our customers.");
             await capture.Choose("G1", "no");
