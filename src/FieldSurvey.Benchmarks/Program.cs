@@ -12,7 +12,13 @@ using FieldSurvey.Web.Pages.Reports;
 // Report benchmark: a synthetic in-memory study (2,000 firms, 2,000 transcripts, 200,000 coded segments).
 // Times the Core report computation, the full workbook write, and a plain streaming OpenXmlWriter writing the
 // same passage rows (the floor any workbook writer pays). Prints the figures and writes docs/benchmarks.md.
-if (args.FirstOrDefault() != "report") { Console.WriteLine("usage: dotnet run -c Release --project src/FieldSurvey.Benchmarks -- report"); return; }
+if (args.FirstOrDefault() == "web") { await FieldSurvey.Benchmarks.WebCommands.WebAsync(args); return 0; }
+if (args.FirstOrDefault() == "coders") return await FieldSurvey.Benchmarks.WebCommands.CodersAsync(args);
+if (args.FirstOrDefault() != "report")
+{
+    Console.WriteLine("usage: dotnet run -c Release --project src/FieldSurvey.Benchmarks -- report | web [--size large|study|small] [--data DIR] | coders --url URL --data DIR [--coders 20] [--segments 25]");
+    return 2;
+}
 
 const int Firms = 2_000, Transcripts = 2_000, Segments = 200_000, Runs = 5;
 var random = new Random(20261125);
@@ -96,6 +102,7 @@ foreach (var line in lines) Console.WriteLine(line);
 var docs = FindDocs();
 File.WriteAllLines(Path.Combine(docs, "benchmarks.md"), lines);
 Console.WriteLine($"Written to {Path.Combine(docs, "benchmarks.md")}");
+return 0;
 
 double Measure(Action action)
 {

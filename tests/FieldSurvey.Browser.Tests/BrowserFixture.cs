@@ -6,10 +6,11 @@ namespace FieldSurvey.Tests.Browser;
 /// <summary>
 /// The app on a real Kestrel port with Debian's Chromium driven by Playwright (never a downloaded browser).
 /// Each test gets a fresh browser context; <see cref="Step"/> keeps a screenshot when a step fails.
+/// <paramref name="demo"/> false starts from a fresh install with no accounts (see <see cref="FreshBrowserFixture"/>).
 /// </summary>
-public class BrowserFixture : IAsyncLifetime
+public class BrowserFixture(bool demo = true) : IAsyncLifetime
 {
-    public AppFactory App { get; } = new();
+    public AppFactory App { get; } = new(demo);
     public string BaseUrl { get; private set; } = "";
     IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = null!;
@@ -70,3 +71,6 @@ public class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>A fresh install: the default study only, no accounts and no demo data.</summary>
+public sealed class FreshBrowserFixture() : BrowserFixture(demo: false);

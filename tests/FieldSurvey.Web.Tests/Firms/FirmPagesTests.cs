@@ -122,4 +122,27 @@ public sealed class FirmPagesTests(FirmPagesTests.Fixture fixture) : IClassFixtu
         Assert.True(fixture.With(db => db.AuditEntries.Any(a => a.Entity == nameof(Firm) && a.EntityId == id.ToString() && a.Reason == reason)));
         Assert.Contains("4.50", await Html(await pi.GetAsync(page)));
     }
+
+    [Fact]
+    public async Task A_firm_named_with_a_script_tag_shows_as_text_on_the_firm_list_and_the_call_list()
+    {
+        const string name = "<script>alert(1)</script>";
+        await fixture.WithAsync(async db =>
+        {
+            var interviewer = await db.Users.SingleAsync(u => u.Email == AppFactory.Interviewer);
+            var firm = await db.Firms.SingleAsync(f => f.NameEn == "Yichuang Bioengineering Co.");
+            firm.NameZh = name;
+            firm.NameEn = name + " Co.";
+            firm.AssignedInterviewerId = interviewer.Id;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var client = await fixture.SignedInAsync(AppFactory.Interviewer);
+        foreach (var url in new[] { "/Firms", "/Calls" })
+        {
+            var raw = await client.GetStringAsync(url);
+            Assert.DoesNotContain(name, raw);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", raw);
+        }
+    }
 }

@@ -98,6 +98,7 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
         [StringLength(2_000_000)] public string? Text { get; set; }
         public IFormFile? File { get; set; }
         public int Version { get; set; }
-        [RegularExpression("zh|en|zh\\+en")] public string? Language { get; set; }
+        // Longest alternative first: the attribute takes the first match and requires it to span the whole value.
+        [RegularExpression("zh\\+en|zh|en")] public string? Language { get; set; }
     }
 }

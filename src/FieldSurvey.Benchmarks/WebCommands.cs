@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Interviews;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Core.Synthetic;
+using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FieldSurvey.Benchmarks;
+
+public static class WebCommands
+{
+    static string Arg(string[] args, string name, string fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+
+    /// <summary>
+    /// <c>-- web [--size large|study|small] [--data DIR]</c>: the app in process on a synthetic study; times the report page,
+    /// the workbook and PDF downloads, the annotator on a 30,000-character transcript with 300 segments, a segment save
+    /// and a firm search; prints the figures and appends them to docs/benchmarks.md.
+    /// </summary>
+    public static async Task WebAsync(string[] args)
+    {
+        var size = Enum.Parse<SyntheticSize>(Arg(args, "--size", "large"), ignoreCase: true);
+        var data = Arg(args, "--data", Path.Combine(Path.GetTempPath(), $"fieldsurvey-bench-{size.ToString().ToLowerInvariant()}"));
+        await using var app = new BenchApp(data);
+        var generate = Stopwatch.StartNew();
+        Console.WriteLine($"Data folder {data}: {await app.EnsureStudyAsync(size)} ({generate.Elapsed.TotalSeconds:0} s)");
+        var counts = await app.WithAsync(async (db, _) => (Firms: await db.Firms.CountAsync(), Transcripts: await db.Transcripts.CountAsync(),
+            Segments: await db.Segments.CountAsync(s => s.DeletedAtUtc == null)));
+        var (transcriptId, text) = await app.AddTranscriptAsync("coder-a@synthetic.example.org", 30_000, 300);
+        var research = await app.ResearchTypeIdAsync();
+        var firmQuery = await app.WithAsync(async (db, _) => (await db.Firms.OrderBy(f => f.Id).Skip(7).Select(f => f.NameZh).FirstAsync())[..3]);
+
+        HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var pi = Client(); await Bench.SignInAsync(pi, "pi@example.org");
+        var coder = Client(); await Bench.SignInAsync(coder, "coder-a@synthetic.example.org");
+        var annotate = $"/Coding/Annotate?transcriptId={transcriptId}";
+        var token = Bench.Token(await coder.GetStringAsync(annotate));
+        var saved = 0;
+        Task<HttpResponseMessage> Save()
+        {
+            var start = (saved++ * 97) % (text.Length - 40);
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{annotate}&handler=Save")
+            {
+                Content = JsonContent.Create(new { id = (int?)null, version = 0, start, end = start + 30, quote = text[start..(start + 30)],
+                                                   typeId = (int?)research, locationId = (int?)null, kindId = (int?)null, natureId = (int?)null }),
+            };
+            request.Headers.Add("X-CSRF-TOKEN", token);
+            return coder.SendAsync(request);
+        }
+
+        var rows = new List<(string What, (double Median, double P95, long Bytes) Figures, int Runs)>();
+        async Task Time(string what, int runs, Func<Task<HttpResponseMessage>> request)
+        {
+            var figures = await Bench.TimeAsync(runs, request);
+            rows.Add((what, figures, runs));
+            Console.WriteLine($"{what}: median {figures.Median:0} ms, p95 {figures.P95:0} ms, {figures.Bytes / 1024.0:0} KB (load {Bench.Load()})");
+        }
+        await Time("Report page (GET /Reports as PI)", 5, () => pi.GetAsync("/Reports"));
+        await Time("Workbook download (/Reports/Download?handler=Workbook)", 3, () => pi.GetAsync("/Reports/Download?handler=Workbook"));
+        await Time("PDF download (/Reports/Download?handler=Pdf)", 3, () => pi.GetAsync("/Reports/Download?handler=Pdf"));
+        await Time("Annotator page, 30,000 characters, 300 segments (GET)", 20, () => coder.GetAsync(annotate));
+        await Time("Annotator data (GET ?handler=Data, 300 segments)", 20, () => coder.GetAsync($"{annotate}&handler=Data"));
+        await Time("Save a segment (POST ?handler=Save)", 20, Save);
+        await Time($"Firm search (GET /Firms?q={firmQuery}, partial Chinese name)", 20, () => pi.GetAsync($"/Firms?q={Uri.EscapeDataString(firmQuery)}"));
+
+        var lines = new List<string>
+        {
+            $"## Web benchmarks ({size} synthetic study)",
+            "",
+            $"Run: `dotnet run -c Release --project src/FieldSurvey.Benchmarks -- web --size {size.ToString().ToLowerInvariant()}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} (UTC).",
+            $"Machine: {Bench.Machine()}. The app runs in process (WebApplicationFactory, in-memory HTTP, SQLite file, Staging).",
+            $"Data: {counts.Firms:N0} firms, {counts.Transcripts:N0} transcripts, {counts.Segments:N0} coded segments (both coders; consensus none).",
+            "Wall-clock per request including reading the body; median and 95th percentile after one warm-up.",
+            "",
+            "| what | runs | median | p95 | size |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        };
+        lines.AddRange(rows.Select(r => $"| {r.What} | {r.Runs} | {r.Figures.Median:0} ms | {r.Figures.P95:0} ms | {r.Figures.Bytes / 1024.0:0} KB |"));
+        lines.Add("");
+        lines.Add($"Load average when the run ended: {Bench.Load()} (on {Environment.ProcessorCount} cores; other helpers' builds and tests shared the machine).");
+        foreach (var line in lines) Console.WriteLine(line);
+        Bench.AppendToDocs(lines);
+    }
+
+    /// <summary>
+    /// <c>-- coders --url URL --data DIR [--coders 20] [--segments 25]</c>: against a running app on the data folder's SQLite
+    /// file, makes <c>--coders</c> coder accounts, each with a transcript of its own, has them all save segments at once,
+    /// then checks that every acknowledged save is in the database and that no request failed with a 5xx.
+    /// </summary>
+    public static async Task<int> CodersAsync(string[] args)
+    {
+        var url = Arg(args, "--url", "http://127.0.0.1:5080");
+        var data = Arg(args, "--data", "");
+        int coders = int.Parse(Arg(args, "--coders", "20")), perCoder = int.Parse(Arg(args, "--segments", "25"));
+        var run = DateTime.UtcNow.ToString("HHmmss");
+
+        // Accounts and transcripts are written straight into the database (a second app instance on the same file).
+        var assigned = new List<(string Email, int TranscriptId, string Text)>();
+        await using (var setup = new BenchApp(data))
+        {
+            for (var c = 1; c <= coders; c++)
+            {
+                var email = $"load-coder{c}-{run}@synthetic.example.org";
+                await setup.WithAsync(async (_, sp) =>
+                {
+                    var users = sp.GetRequiredService<UserManager<AppUser>>();
+                    var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Load coder {c} 编码员{c}", CreatedAtUtc = DateTimeOffset.UtcNow };
+                    var result = await users.CreateAsync(user, Bench.Password);
+                    if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+                    await users.AddToRoleAsync(user, Roles.Coder);
+                    return 0;
+                });
+                var (id, text) = await setup.AddTranscriptAsync(email, 6_000, 0);
+                assigned.Add((email, id, text));
+            }
+        }
+
+        int research;
+        await using (var setup = new BenchApp(data)) research = await setup.ResearchTypeIdAsync();
+        var acknowledged = new ConcurrentDictionary<string, int>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var failures = new ConcurrentBag<string>();
+        var latencies = new ConcurrentBag<double>();
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(assigned.Select(async a =>
+        {
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(100) };
+            await Bench.SignInAsync(client, a.Email);
+            var annotate = $"/Coding/Annotate?transcriptId={a.TranscriptId}";
+            var token = Bench.Token(await client.GetStringAsync(annotate));
+            for (var i = 0; i < perCoder; i++)
+            {
+                var start = i * (a.Text.Length / perCoder);
+                var request = new HttpRequestMessage(HttpMethod.Post, $"{annotate}&handler=Save")
+                {
+                    Content = JsonContent.Create(new { id = (int?)null, version = 0, start, end = start + 20, quote = a.Text[start..(start + 20)], typeId = research }),
+                };
+                request.Headers.Add("X-CSRF-TOKEN", token);
+                var watch = Stopwatch.StartNew();
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                if (response.IsSuccessStatusCode) acknowledged.AddOrUpdate(a.Email, 1, (_, n) => n + 1);
+                else if (failures.Count < 5) failures.Add($"{(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+                if (body.Contains("database is locked", StringComparison.OrdinalIgnoreCase)) failures.Add("database is locked");
+            }
+        }));
+        var elapsed = wall.Elapsed.TotalSeconds;
+
+        // Verify: each coder's segments in the database, through the app's own ?handler=Data as that coder.
+        var lost = 0;
+        foreach (var a in assigned)
+        {
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(url) };
+            await Bench.SignInAsync(client, a.Email);
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/Coding/Annotate?transcriptId={a.TranscriptId}&handler=Data"));
+            var stored = json.RootElement.GetProperty("segments").GetArrayLength();
+            lost += Math.Max(0, acknowledged.GetValueOrDefault(a.Email) - stored);
+        }
+        var sorted = latencies.Order().ToList();
+        double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * q) - 1)];
+        var fiveXX = statuses.Where(s => s.Key >= 500).Sum(s => s.Value);
+        var summary = $"{coders} coders × {perCoder} saves at once: {acknowledged.Values.Sum()} acknowledged of {coders * perCoder} in {elapsed:0.0} s; " +
+            $"statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; 5xx {fiveXX}; lost writes {lost}; " +
+            $"save latency median {P(0.5):0} ms, p99 {P(0.99):0} ms, max {sorted[^1]:0} ms; load {Bench.Load()}";
+        Console.WriteLine(summary);
+        foreach (var f in failures.Distinct()) Console.WriteLine("  " + f);
+        return fiveXX == 0 && lost == 0 && !failures.Contains("database is locked") ? 0 : 1;
+    }
+}
