@@ -8,9 +8,14 @@ namespace FieldSurvey.Tests.Browser;
 /// Each test gets a fresh browser context; <see cref="Step"/> keeps a screenshot when a step fails.
 /// <paramref name="demo"/> false starts from a fresh install with no accounts (see <see cref="FreshBrowserFixture"/>).
 /// </summary>
-public class BrowserFixture(bool demo = true) : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public AppFactory App { get; } = new(demo);
+    // xUnit builds class fixtures through a parameterless constructor.
+    public BrowserFixture() : this(demo: true) { }
+
+    protected BrowserFixture(bool demo) => App = new AppFactory(demo);
+
+    public AppFactory App { get; }
     public string BaseUrl { get; private set; } = "";
     IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = null!;
