@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of FieldSurvey and ends with one line: "N passed, N failed[, N skipped]".
-# Installs what the tests need on a fresh Debian machine: Debian's Chromium for the browser tests
-# (never a downloaded browser) and the PostgreSQL server for the PostgreSQL run when FS_POSTGRES=1.
+# Installs what the tests need on a fresh Debian machine with apt: Debian's Chromium for the browser tests
+# (never a downloaded browser), poppler-utils, libxml2-utils (REFI-QDA schema check), r-base-core (the data
+# package's R script), and PostgreSQL for the second run of the database tests (skip it with FS_SKIP_POSTGRES=1).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+command -v Rscript >/dev/null 2>&1 || need+=(r-base-core)   # the data package's R script is run by the tests
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} with apt..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
