@@ -15,7 +15,7 @@ public sealed class CallSettingsModel(FieldSurveyDbContext db, IStringLocalizer<
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var s = await db.StudySettings.AsNoTracking().OrderBy(x => x.Id).FirstOrDefaultAsync();
+        var s = await db.StudySettings.AsNoTracking().CurrentAsync();
         if (s is null) return NotFound();
         Input = new InputModel { Version = s.Version, RetryGapHours = s.RetryGapHours, MaxAttempts = s.MaxAttempts };
         return Page();
@@ -24,7 +24,7 @@ public sealed class CallSettingsModel(FieldSurveyDbContext db, IStringLocalizer<
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var s = await db.StudySettings.OrderBy(x => x.Id).FirstOrDefaultAsync();
+        var s = await db.StudySettings.CurrentAsync();
         if (s is null) return NotFound();
         db.ExpectVersion(s, Input.Version);
         s.RetryGapHours = Input.RetryGapHours;

@@ -23,7 +23,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock) : Pa
     {
         if (!User.IsPI() || string.IsNullOrEmpty(InterviewerId)) InterviewerId = User.Id();
         if (User.IsPI()) Callers = await db.CallersAsync();
-        var settings = await db.StudySettings.AsNoTracking().OrderBy(x => x.Id).FirstOrDefaultAsync() ?? new Core.Study.StudySettings();
+        var settings = await db.StudySettings.AsNoTracking().CurrentAsync() ?? new Core.Study.StudySettings();
         (RetryGapHours, MaxAttempts) = (settings.RetryGapHours, settings.MaxAttempts);
 
         var mine = db.Firms.Where(f => f.AssignedInterviewerId == InterviewerId && f.Status == FirmStatus.Active);

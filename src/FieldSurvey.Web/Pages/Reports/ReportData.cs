@@ -64,7 +64,7 @@ public static class ReportData
     public static async Task<LoadedReport> LoadAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now,
         CancellationToken ct = default)
     {
-        var settings = await db.StudySettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new StudySettings();
+        var settings = await db.StudySettings.AsNoTracking().CurrentAsync(ct) ?? new StudySettings();
         var rule = ClassificationRule.FromJson(settings.ClassificationRuleJson);
         var parks = await db.Parks.AsNoTracking().Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder)
             .Select(p => new { p.Id, p.Code, p.NameEn, p.NameZh }).ToListAsync(ct);

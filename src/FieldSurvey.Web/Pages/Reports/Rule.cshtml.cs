@@ -18,7 +18,7 @@ public sealed class RuleModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
 
     public async Task OnGetAsync()
     {
-        var settings = await db.StudySettings.AsNoTracking().FirstOrDefaultAsync();
+        var settings = await db.StudySettings.AsNoTracking().CurrentAsync();
         Current = ClassificationRule.FromJson(settings?.ClassificationRuleJson);
         Input = InputModel.From(Current, settings?.Version ?? 0);
     }
@@ -27,7 +27,7 @@ public sealed class RuleModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
     {
         var rule = reset ? ClassificationRule.Default : Input.ToRule();
         foreach (var (field, code) in rule.Check()) ModelState.AddModelError($"Input.{field}", t[code]);
-        var settings = await db.StudySettings.FirstOrDefaultAsync();
+        var settings = await db.StudySettings.CurrentAsync();
         if (!ModelState.IsValid) { Current = ClassificationRule.FromJson(settings?.ClassificationRuleJson); return Page(); }
         if (settings is null) db.StudySettings.Add(settings = new StudySettings());
         else db.ExpectVersion(settings, Input.Version);
