@@ -59,13 +59,15 @@ public static class AgreementTables
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(codebook);
-        AgreementFigures Figures(IReadOnlyList<IReadOnlyList<string?>> rows, bool twoCoders) => new(
+        AgreementFigures Figures(IReadOnlyList<IReadOnlyList<string?>> rows, bool twoCoders, bool interval = true) => new(
             rows.Count(r => r.Count(v => v is not null) >= 2),
             Reliability.PercentAgreement(rows),
             twoCoders ? Reliability.CohensKappa(rows) : double.NaN,
             Reliability.KrippendorffAlpha(rows),
-            Reliability.BootstrapInterval(rows, Reliability.KrippendorffAlpha, replicates, seed));
+            interval ? Interval(rows, replicates, seed) : NoInterval);
 
+        // Per-transcript intervals cost a bootstrap each; with many transcripts they are left out (point figures stay).
+        var intervalsPerTranscript = pairs.Select(p => p.TranscriptId).Distinct().Count() <= MaxTranscriptsWithIntervals;
         var twoCodersOverall = pairs.SelectMany(p => new[] { p.CoderA, p.CoderB }).Distinct(StringComparer.Ordinal).Count() == 2;
         var byDimension = Units.Dimensions.Select(d =>
             new AgreementRow(AllTranscripts, d, null, Figures(Pooled(pairs, u => u.Values(d)), twoCodersOverall))).ToList();
@@ -78,8 +80,8 @@ public static class AgreementTables
             new AgreementRow(g.Key, d, null, Figures(g.SelectMany(p => p.Units).Select(u => u.Values(d)).ToList(), true)))).ToList();
         var byTranscript = pairs.GroupBy(p => p.Transcript).SelectMany(g => Units.Dimensions.Select(d =>
             new AgreementRow(g.Key, d, null, g.Count() == 1
-                ? Figures(g.Single().Units.Select(u => u.Values(d)).ToList(), true)
-                : Figures(Pooled(g.ToList(), u => u.Values(d)), false)))).ToList();
+                ? Figures(g.Single().Units.Select(u => u.Values(d)).ToList(), true, intervalsPerTranscript)
+                : Figures(Pooled(g.ToList(), u => u.Values(d)), false, intervalsPerTranscript)))).ToList();
 
         var matrices = Units.Dimensions.Select(d =>
         {
@@ -95,6 +97,25 @@ public static class AgreementTables
             return new ConfusionMatrix(d, codes, counts);
         }).ToList();
         return new AgreementSummary(byDimension, byCode, byPair, byTranscript, matrices);
+    }
+
+    /// <summary>Above this many transcripts the per-transcript rows carry no bootstrap interval.</summary>
+    public const int MaxTranscriptsWithIntervals = 100;
+
+    /// <summary>
+    /// Draws of units one interval may cost (replicates × units). A study of thousands of units gets fewer
+    /// replicates (never fewer than <see cref="MinReplicates"/>; below that no interval is computed), which
+    /// keeps the agreement page and the exports usable at 100,000 units, where the interval is narrow anyway.
+    /// </summary>
+    public const int BootstrapBudget = 2_000_000;
+    public const int MinReplicates = 100;
+    static readonly ConfidenceInterval NoInterval = new(double.NaN, double.NaN, 0, 0);
+
+    static ConfidenceInterval Interval(IReadOnlyList<IReadOnlyList<string?>> rows, int replicates, int seed)
+    {
+        var affordable = Math.Min(replicates, BootstrapBudget / Math.Max(1, rows.Count));
+        return affordable < Math.Min(MinReplicates, replicates) ? NoInterval
+            : Reliability.BootstrapInterval(rows, Reliability.KrippendorffAlpha, affordable, seed);
     }
 
     // Pooled rows: one column per coder (others missing); with exactly two coders, the columns are the pair itself.
