@@ -104,4 +104,29 @@ public sealed class AgreementTablesTests
         Assert.False(double.IsNaN(summary.ByPair[0].Figures.Kappa));
         Assert.Equal(2, summary.ByPair.Select(r => r.Scope).Distinct().Count());
     }
+
+    [Fact]
+    public void Intervals_stay_within_the_bootstrap_budget_for_a_large_study()
+    {
+        // 150 transcripts × 200 matched units = 30,000 units: 1,000 replicates would cost 30 million draws per figure.
+        var pairs = Enumerable.Range(1, 150).Select(t => new CoderPairUnits(t, $"T{t}", "coder1", "coder2",
+            Enumerable.Range(0, 200).Select(i => new Unit(Span(i, i * 20, i % 3 == 0 ? "labour" : "research"),
+                Span(i + 1000, i * 20, i % 5 == 0 ? "labour" : "research"), 1)).ToList())).ToList();
+
+        var summary = AgreementTables.Summarise(pairs, Codebook);
+
+        var type = summary.ByDimension.Single(r => r.Dimension == TermKind.LinkageType).Figures;
+        Assert.False(double.IsNaN(type.Alpha));
+        Assert.True(type.AlphaInterval.Replicates == 0, "30,000 units is beyond the budget for 100 replicates: no interval");
+        Assert.All(summary.ByTranscript, r => Assert.Equal(0, r.Figures.AlphaInterval.Replicates));
+        Assert.True(150 > AgreementTables.MaxTranscriptsWithIntervals);
+    }
+
+    [Fact]
+    public void A_study_of_normal_size_gets_the_full_thousand_replicates()
+    {
+        var summary = AgreementTables.Summarise([Pair()], Codebook);
+        Assert.Equal(1000, summary.ByDimension[0].Figures.AlphaInterval.Replicates);
+        Assert.Equal(1000, summary.ByTranscript[0].Figures.AlphaInterval.Replicates);
+    }
 }
