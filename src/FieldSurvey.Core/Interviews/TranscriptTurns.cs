@@ -59,24 +59,3 @@ public static partial class TranscriptTurns
         _ => Speaker.Respondent,
     };
 }
-
-/// <summary>Reads uploaded plain-text transcripts: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.</summary>
-public static class TranscriptDecoding
-{
-    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Decodes the bytes; returns the text and the encoding name that was detected.</summary>
-    public static (string Text, string Encoding) Decode(byte[] bytes)
-    {
-        if (bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF])) return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "UTF-8");
-        if (bytes.AsSpan().StartsWith((byte[])[0xFF, 0xFE])) return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16");
-        if (bytes.AsSpan().StartsWith((byte[])[0xFE, 0xFF])) return (Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16");
-        try { return (StrictUtf8.GetString(bytes), "UTF-8"); }
-        catch (DecoderFallbackException)
-        {
-            // Not valid UTF-8: files saved by Chinese Windows editors are GB18030 (a superset of GBK/GB2312).
-            var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
-            return (gb.GetString(bytes), "GB18030");
-        }
-    }
-}

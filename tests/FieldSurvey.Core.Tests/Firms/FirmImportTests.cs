@@ -107,8 +107,8 @@ public sealed class FirmImportTests
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         const string text = "企业名称,园区\n百奥泰康,中关村生命科学园\n";
         var bom = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
-        Assert.Equal((text, "UTF-8"), ImportText.Decode(bom));
-        Assert.Equal((text, "UTF-8"), ImportText.Decode(Encoding.UTF8.GetBytes(text)));
-        Assert.Equal((text, "GB18030"), ImportText.Decode(Encoding.GetEncoding("GB18030").GetBytes(text)));
+        Assert.Equal((text, "UTF-8"), UploadedText.Decode(bom));
+        Assert.Equal((text, "UTF-8"), UploadedText.Decode(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal((text, "GB18030"), UploadedText.Decode(Encoding.GetEncoding("GB18030").GetBytes(text)));
     }
 }

@@ -47,7 +47,7 @@ public sealed class TranscriptTurnsTests
             "utf8bom" => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)],
             _ => CodePagesEncodingProvider.Instance.GetEncoding(54936)!.GetBytes(text),
         };
-        var (decoded, detected) = TranscriptDecoding.Decode(bytes);
+        var (decoded, detected) = UploadedText.Decode(bytes);
         Assert.Equal(text, decoded);
         Assert.Equal(encoding == "gb18030" ? "GB18030" : "UTF-8", detected);
     }

@@ -18,7 +18,7 @@ public static class TranscriptFiles
         if (file.Length == 0) return (null, "The file is empty.");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
-        if (extension == ".txt") return (TranscriptDecoding.Decode(buffer.ToArray()).Text, null);
+        if (extension == ".txt") return (FieldSurvey.Core.UploadedText.Decode(buffer.ToArray()).Text, null);
         try
         {
             buffer.Position = 0;

@@ -51,7 +51,7 @@ public static class ImportFiles
 
     static ImportTable ReadCsv(byte[] bytes)
     {
-        var (text, encoding) = ImportText.Decode(bytes);
+        var (text, encoding) = FieldSurvey.Core.UploadedText.Decode(bytes);
         using var csv = new CsvReader(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false, DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null,
