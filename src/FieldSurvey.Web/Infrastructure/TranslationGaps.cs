@@ -31,7 +31,7 @@ public sealed class GapTrackingLocalizerFactory(ResourceManagerStringLocalizerFa
 
         LocalizedString Check(LocalizedString value, string? key = null)
         {
-            if (value.ResourceNotFound && CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal))
+            if (value.ResourceNotFound && DisplayNames.Chinese)
                 gaps.Report(key ?? value.Name);
             return value;
         }

@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Infrastructure;
 using System.Globalization;
 using FieldSurvey.Core.Agreement;
 using FieldSurvey.Core.Study;
@@ -12,7 +13,6 @@ public sealed record TranscriptPair(int TranscriptId, string Transcript, string 
 /// <summary>Reads what the agreement and adjudication pages share: coder pairs, their segments as spans, the codebook.</summary>
 public static class AgreementData
 {
-    public static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 
     /// <summary>
     /// Every pair of coders of each transcript. By default only coders who marked the transcript complete
@@ -32,7 +32,7 @@ public static class AgreementData
         {
             var coders = g.OrderBy(a => a.Coder, StringComparer.Ordinal).ToList();
             var firm = g.First();
-            var name = Chinese || string.IsNullOrWhiteSpace(firm.NameEn) ? firm.NameZh : firm.NameEn;
+            var name = DisplayNames.Chinese || string.IsNullOrWhiteSpace(firm.NameEn) ? firm.NameZh : firm.NameEn;
             return from x in Enumerable.Range(0, coders.Count) from y in Enumerable.Range(x + 1, coders.Count - x - 1)
                    select new TranscriptPair(g.Key, $"{name} (#{g.Key})", coders[x].CoderId, coders[x].Coder, coders[y].CoderId, coders[y].Coder);
         }).OrderBy(p => p.Transcript, StringComparer.Ordinal).ToList();
@@ -62,6 +62,6 @@ public static class AgreementData
     {
         var terms = await db.Terms.AsNoTracking().Where(t => t.Kind <= TermKind.Nature)
             .OrderBy(t => t.Kind).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync();
-        return terms.Select(t => new CodeLabel(t.Kind, t.Code, t.Name(Chinese))).ToList();
+        return terms.Select(t => new CodeLabel(t.Kind, t.Code, t.Name(DisplayNames.Chinese))).ToList();
     }
 }

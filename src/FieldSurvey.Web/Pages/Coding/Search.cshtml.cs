@@ -20,7 +20,6 @@ public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : P
     public IReadOnlyList<(string Id, string Name)> Coders { get; private set; } = [];
     public bool Searched { get; private set; }
 
-    static bool Chinese => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh");
 
     public async Task OnGetAsync()
     {
@@ -30,12 +29,12 @@ public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : P
         Coders = (await db.Users.Where(u => visibleCoders.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
             .OrderBy(u => u.DisplayName, DisplayNames.NameComparer).Select(u => (u.Id, u.DisplayName)).ToList();
         Searched = Request.Query.Count > 0;
-        if (Searched) Hits = await SegmentSearch.RunAsync(db, User, Filter, Chinese);
+        if (Searched) Hits = await SegmentSearch.RunAsync(db, User, Filter, DisplayNames.Chinese);
     }
 
     public async Task<IActionResult> OnGetCsvAsync()
     {
-        var hits = await SegmentSearch.RunAsync(db, User, Filter, Chinese);
+        var hits = await SegmentSearch.RunAsync(db, User, Filter, DisplayNames.Chinese);
         return File(SegmentSearch.Csv(hits), "text/csv; charset=utf-8", $"segments-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
     }
 }

@@ -64,7 +64,7 @@ public sealed class DetailsModel(FieldSurveyDbContext db, IStringLocalizer<Share
         var firm = await db.Firms.AsNoTracking().Include(f => f.Contacts).Include(f => f.Park).SingleOrDefaultAsync(f => f.Id == id);
         if (firm is null) return false;
         Firm = firm;
-        var chinese = FirmQueries.Chinese;
+        var chinese = DisplayNames.Chinese;
         ParkName = firm.Park!.Name(chinese);
         SubsectorName = await db.Terms.Where(x => x.Kind == Core.Study.TermKind.Subsector && x.Code == firm.Subsector)
             .Select(x => chinese ? x.NameZh : x.NameEn).FirstOrDefaultAsync();

@@ -39,5 +39,4 @@ public static class FirmQueries
             .Select(f => new FirmKey(f.Id, f.NameZh, f.NameEn, phones.GetValueOrDefault(f.Id) ?? [])).ToList();
     }
 
-    public static bool Chinese => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 }

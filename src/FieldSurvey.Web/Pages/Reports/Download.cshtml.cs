@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Infrastructure;
 using FieldSurvey.Core.Agreement;
 using FieldSurvey.Core.Exports;
 using FieldSurvey.Web.Data;
@@ -19,7 +20,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     /// <summary>The language of the download: "zh" or "en"; without it, the person's interface language.</summary>
     [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }
 
-    bool Chinese => Lang is null ? ReportFormat.Chinese : Lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    bool Chinese => Lang is null ? DisplayNames.Chinese : Lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
     public IActionResult OnGet() => RedirectToPage("/Reports/Index", Query.ToFilter().RouteValues());
 

@@ -47,7 +47,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     async Task LoadAsync(CancellationToken ct)
     {
         Data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
-        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = DisplayNames.Chinese;
         Parks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
             .Select(p => (p.Code, chinese ? p.NameZh : p.NameEn)).ToList();
         Guides = (await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number).Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh }).ToListAsync(ct))

@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Infrastructure;
 using System.Globalization;
 using FieldSurvey.Core.Reporting;
 using FieldSurvey.Core.Study;
@@ -9,7 +10,6 @@ public static class ReportFormat
 {
     public static string Share(double d) => double.IsNaN(d) ? "–" : d.ToString("0.0%", CultureInfo.InvariantCulture);
     public static string Index(double d) => double.IsNaN(d) ? "–" : d.ToString("0.000", CultureInfo.InvariantCulture);
-    public static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 
     public static string VerdictClass(Verdict v) => v switch
     {
