@@ -15,10 +15,18 @@ public enum RateClass
     Other,
     /// <summary>UH: unknown whether the number reaches an eligible firm (AAPOR's "unknown if household").</summary>
     UnknownEligibility,
-    /// <summary>UO: the firm is reached but unknown whether an eligible respondent exists.</summary>
+    /// <summary>
+    /// UO: unknown eligibility, other (3.90). Until the 9th edition AAPOR's UO also held 3.20; the 10th
+    /// edition (2023) gives 3.20 its own symbol, UR (<see cref="UnknownRespondent"/>).
+    /// </summary>
     UnknownOther,
     /// <summary>Not eligible: left out of every rate.</summary>
     NotEligible,
+    /// <summary>
+    /// UR (AAPOR Standard Definitions, 10th edition, 2023): the firm was reached but it is unknown whether it has
+    /// an eligible respondent (3.20). Appended last so stored or serialised enum values keep their meaning.
+    /// </summary>
+    UnknownRespondent,
 }
 
 /// <summary>One AAPOR final disposition code for telephone surveys, adapted to a survey of firms.</summary>
@@ -38,9 +46,13 @@ public sealed record Disposition(string Code, string NameEn, string NameZh, Rate
 }
 
 /// <summary>
-/// The catalog of AAPOR Standard Definitions (2023), Table 2 (telephone surveys), with the wording
+/// The catalog of AAPOR Standard Definitions (10th edition, 2023), the telephone table, with the wording
 /// adapted to firms: a "household" is a firm, a "respondent" the manager we need to speak to.
 /// Codes are strings because AAPOR's are hierarchical labels ("2.111" is under "2.11"), not numbers.
+/// Where a survey of firms differs from the household table (AAPOR's section on establishment surveys):
+/// the refusal can come from the firm (a gatekeeper or company policy, 2.111) or from the named respondent
+/// (2.112); "not a household" becomes "not an eligible organisation" (4.50, here: not a biomedical firm);
+/// 3.20 is "firm reached, unknown whether it has an eligible respondent", counted as UR (10th edition).
 /// </summary>
 public static class Dispositions
 {
@@ -66,8 +78,9 @@ public static class Dispositions
         new("3.14", "Answering machine, don't know if eligible", "语音信箱，未知是否合格", RateClass.UnknownEligibility, false),
         new("3.15", "Call blocking", "来电被拦截", RateClass.UnknownEligibility, false),
         new("3.16", "Technical problems on the line", "线路技术问题", RateClass.UnknownEligibility, false),
-        new("3.20", "Firm reached, unknown if eligible respondent", "已接通企业，未知是否有合格受访者", RateClass.UnknownOther, false, Group: true),
-        new("3.21", "No screener completed", "未完成筛选", RateClass.UnknownOther, false),
+        new("3.20", "Firm reached, unknown if eligible respondent", "已接通企业，未知是否有合格受访者", RateClass.UnknownRespondent, false, Group: true),
+        new("3.21", "No screener completed", "未完成筛选", RateClass.UnknownRespondent, false),
+        new("3.90", "Other, unknown if eligible", "其他（未知是否合格）", RateClass.UnknownOther, false),
         new("4.10", "Out of sample", "样本外", RateClass.NotEligible, true),
         new("4.20", "Fax or data line", "传真或数据线路", RateClass.NotEligible, true),
         new("4.30", "Non-working or disconnected number", "空号或停机", RateClass.NotEligible, true, Group: true),

@@ -9,6 +9,11 @@ public sealed class StudySettings : Entity
     public int RetryGapHours { get; set; } = 4;
     /// <summary>Call attempts after which a firm without contact leaves the call list.</summary>
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// e for AAPOR's RR3, RR4, REF2 and CON2 when the PI sets it (a share, 0 to 1); null = estimate it from the
+    /// study's own cases by the proportional default (see Calls.EligibilityEstimate).
+    /// </summary>
+    public double? EligibilityRate { get; set; }
     /// <summary>The classification rule's thresholds as JSON (see Reporting).</summary>
     public string? ClassificationRuleJson { get; set; }
 }

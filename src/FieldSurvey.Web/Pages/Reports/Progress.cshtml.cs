@@ -1,19 +1,24 @@
 using System.Globalization;
+using FieldSurvey.Core.Agreement;
 using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Exports;
 using FieldSurvey.Web.Pages.Firms;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Reports;
 
 /// <summary>
 /// Fieldwork progress for the PI: final dispositions by park, attempts per firm, work per interviewer and
-/// the AAPOR rates with their counts. The unit is a firm of the active frame (retired firms are out of
-/// the sample), counted once at its final disposition (<see cref="FinalDisposition"/>, PI overrides included).
+/// AAPOR's whole set of outcome rates with their counts, formulas and e. The unit is a firm of the active
+/// frame (retired firms are out of the sample), counted once at its final disposition
+/// (<see cref="FinalDisposition"/>, PI overrides included). The CSV handler writes the same figures.
 /// </summary>
-public sealed class ProgressModel(FieldSurveyDbContext db) : PageModel
+public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<string> Parks { get; private set; } = [];
     /// <summary>Firms per (disposition code, park code).</summary>
@@ -24,13 +29,44 @@ public sealed class ProgressModel(FieldSurveyDbContext db) : PageModel
     public IReadOnlyList<InterviewerRow> Interviewers { get; private set; } = [];
     /// <summary>"" = all parks, else per park code.</summary>
     public IReadOnlyList<(string Park, RateCounts Counts, Rates Rates)> RateRows { get; private set; } = [];
+    /// <summary>The whole AAPOR set per row: "" = all parks, else per park code. e is estimated per row unless the PI set it.</summary>
+    public IReadOnlyList<RateRow> AaporRows { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        await LoadAsync();
+        string Col(string park) => park == "" ? t["All parks"] : park;
+        var columns = AaporRows.Select(r => Col(r.Park)).ToList();
+        var tables = new List<AgreementTable>
+        {
+            new(t["Response rates (AAPOR Standard Definitions, 10th edition, 2023)"], [t["Rate"], t["Formula"], .. columns],
+                ResponseRates.Definitions.Select(d => (IReadOnlyList<object?>)
+                    [d.Name, d.Formula, .. AaporRows.Select(r => Defined(d.Get(r.Rates)))]).ToList()),
+            new(t["Counts by AAPOR class"], [t["Class"], .. columns],
+                CountLabels.Select(c => (IReadOnlyList<object?>)[t[c.Label], .. AaporRows.Select(r => (object?)c.Get(r.Counts))]).ToList()),
+            new(t["e (share of unknown-eligibility firms taken to be eligible)"], [t["Basis"], .. columns],
+                [[t[BasisCode(AaporRows[0].E.Basis)], .. AaporRows.Select(r => Defined(r.E.Value))]]),
+            new(t["Final dispositions by park"], [t["Disposition"], t["Name"], .. Parks, t["Total"]],
+                DispositionsSeen.Select(d => (IReadOnlyList<object?>)[d.Code, d.NameEn,
+                    .. Parks.Select(p => (object?)ByDisposition.GetValueOrDefault((d.Code, p))),
+                    Parks.Sum(p => ByDisposition.GetValueOrDefault((d.Code, p)))]).ToList()),
+            new(t["Final disposition from several attempts"], [t["Rank"], t["Rule"]],
+                [.. FinalDisposition.Steps.Select(s => (IReadOnlyList<object?>)[s.Rank, t[s.Code]]),
+                 [FinalDisposition.Steps.Count + 1, t[FinalDisposition.NoAttemptsCode]]]),
+        };
+        var stamp = clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return File(TableCsv.Write(tables), "text/csv; charset=utf-8", $"progress-{stamp}.csv");
+    }
+
+    async Task LoadAsync()
     {
         Parks = await db.Parks.OrderBy(p => p.SortOrder).Select(p => p.Code).ToListAsync();
         var frame = db.Firms.Where(f => f.Status == FirmStatus.Active);
         var firms = await frame.Select(f => new { f.Id, Park = f.Park!.Code, f.DispositionOverride, f.AssignedInterviewerId }).ToListAsync();
         var attempts = await db.AttemptsByFirmAsync(frame.Select(f => f.Id));
+        var piE = (await db.StudySettings.AsNoTracking().CurrentAsync())?.EligibilityRate;
         var finals = firms.Select(f => (f.Id, f.Park, f.AssignedInterviewerId,
             Attempts: attempts.GetValueOrDefault(f.Id)?.Count ?? 0,
             Final: FinalDisposition.Derive(attempts.GetValueOrDefault(f.Id) ?? [], f.DispositionOverride))).ToList();
@@ -39,13 +75,13 @@ public sealed class ProgressModel(FieldSurveyDbContext db) : PageModel
         DispositionsSeen = Dispositions.All.Where(d => finals.Any(f => f.Final.Code == d.Code)).ToList();
         AttemptsDistribution = new(finals.GroupBy(f => f.Attempts).ToDictionary(g => g.Key, g => g.Count()));
 
-        var rows = new List<(string, RateCounts, Rates)>();
-        foreach (var park in Parks.Prepend(""))
+        AaporRows = Parks.Prepend("").Select(park =>
         {
             var counts = RateCounts.From(finals.Where(f => park == "" || f.Park == park).Select(f => f.Final));
-            rows.Add((park, counts, ResponseRates.Compute(counts)));
-        }
-        RateRows = rows;
+            var e = EligibilityEstimate.For(counts, piE);
+            return new RateRow(park, counts, e, ResponseRates.ComputeAll(counts, e.Value));
+        }).ToList();
+        RateRows = AaporRows.Select(r => (r.Park, r.Counts, ResponseRates.Compute(r.Counts))).ToList();
 
         var calls = await db.CallAttempts.GroupBy(a => a.InterviewerId)
             .Select(g => new { g.Key, Calls = g.Count(), Firms = g.Select(a => a.FirmId).Distinct().Count() }).ToListAsync();
@@ -58,9 +94,25 @@ public sealed class ProgressModel(FieldSurveyDbContext db) : PageModel
             .Where(r => r.Assigned + r.Calls > 0).ToList();
     }
 
+    /// <summary>The count rows under the rates, in AAPOR's order; the label's first word is the symbol.</summary>
+    public static readonly (string Label, Func<RateCounts, int> Get)[] CountLabels =
+    [
+        ("I (complete)", c => c.I), ("P (partial)", c => c.P), ("R (refusal, break-off)", c => c.R),
+        ("NC (non-contact)", c => c.NC), ("O (other)", c => c.O), ("UH (unknown if eligible)", c => c.UH),
+        ("UR (firm reached, unknown if eligible respondent)", c => c.UR), ("UO (unknown, other)", c => c.UO),
+        ("NE (not eligible)", c => c.NE),
+    ];
+
+    public static string BasisCode(EligibilityBasis basis) => basis == EligibilityBasis.SetByPI
+        ? "Set by the PI (call list settings)."
+        : "Estimated: eligible ÷ (eligible + not eligible) among firms whose eligibility is known, per column.";
+
     /// <summary>A rate as a percentage, "—" when it has no denominator.</summary>
     public static string Percent(double rate) =>
         double.IsNaN(rate) ? "—" : (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    static object? Defined(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
+
+    public sealed record RateRow(string Park, RateCounts Counts, EligibilityEstimate E, AaporRates Rates);
     public sealed record InterviewerRow(string Name, int Assigned, int Calls, int FirmsCalled, int Completes);
 }

@@ -811,6 +811,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<string>("ClassificationRuleJson")
                         .HasColumnType("text");
 
+                    b.Property<double?>("EligibilityRate")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("integer");
 

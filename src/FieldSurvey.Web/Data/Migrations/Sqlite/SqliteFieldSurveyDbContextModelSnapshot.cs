@@ -771,6 +771,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<string>("ClassificationRuleJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("EligibilityRate")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("INTEGER");
 
