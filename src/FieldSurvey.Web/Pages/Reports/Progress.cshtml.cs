@@ -23,29 +23,18 @@ public sealed class ProgressModel(FieldSurveyDbContext db) : PageModel
     public SortedDictionary<int, int> AttemptsDistribution { get; private set; } = [];
     public IReadOnlyList<InterviewerRow> Interviewers { get; private set; } = [];
     /// <summary>"" = all parks, else per park code.</summary>
-    public IReadOnlyList<(string Park, RateCounts Counts, Rates Rates)> RateRows { get; private set; } = [];
+    public IReadOnlyList<RateRow> RateRows { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         Parks = await db.Parks.OrderBy(p => p.SortOrder).Select(p => p.Code).ToListAsync();
-        var frame = db.Firms.Where(f => f.Status == FirmStatus.Active);
-        var firms = await frame.Select(f => new { f.Id, Park = f.Park!.Code, f.DispositionOverride, f.AssignedInterviewerId }).ToListAsync();
-        var attempts = await db.AttemptsByFirmAsync(frame.Select(f => f.Id));
-        var finals = firms.Select(f => (f.Id, f.Park, f.AssignedInterviewerId,
-            Attempts: attempts.GetValueOrDefault(f.Id)?.Count ?? 0,
-            Final: FinalDisposition.Derive(attempts.GetValueOrDefault(f.Id) ?? [], f.DispositionOverride))).ToList();
+        var finals = await db.FinalDispositionsAsync();
 
         ByDisposition = finals.GroupBy(f => (f.Final.Code, f.Park)).ToDictionary(g => g.Key, g => g.Count());
         DispositionsSeen = Dispositions.All.Where(d => finals.Any(f => f.Final.Code == d.Code)).ToList();
         AttemptsDistribution = new(finals.GroupBy(f => f.Attempts).ToDictionary(g => g.Key, g => g.Count()));
 
-        var rows = new List<(string, RateCounts, Rates)>();
-        foreach (var park in Parks.Prepend(""))
-        {
-            var counts = RateCounts.From(finals.Where(f => park == "" || f.Park == park).Select(f => f.Final));
-            rows.Add((park, counts, ResponseRates.Compute(counts)));
-        }
-        RateRows = rows;
+        RateRows = ProgressQueries.RateRows(finals, Parks);
 
         var calls = await db.CallAttempts.GroupBy(a => a.InterviewerId)
             .Select(g => new { g.Key, Calls = g.Count(), Firms = g.Select(a => a.FirmId).Distinct().Count() }).ToListAsync();
