@@ -24,8 +24,9 @@ public sealed record PiHome(IReadOnlyList<RateRow> Rates, IReadOnlyDictionary<In
 /// <summary>An interview its interviewer still has to finish: a draft, or one the PI returned with a comment.</summary>
 public sealed record OpenInterview(int Id, string FirmZh, string? FirmEn, InterviewStatus Status, DateOnly Date, string? Comment);
 
+/// <summary><see cref="StartOfDayUtc"/>: the start of the person's day; a callback due before it was missed and is still due.</summary>
 public sealed record InterviewerHome(IReadOnlyList<CallListRow> CallbacksToday, IReadOnlyList<CallListRow> Next, int OnList,
-    IReadOnlyList<OpenInterview> Open);
+    IReadOnlyList<OpenInterview> Open, DateTimeOffset StartOfDayUtc);
 
 public sealed record CoderHome(IReadOnlyList<QueueRow> Queue)
 {
@@ -79,6 +80,7 @@ public static class HomeQueries
     {
         var list = await db.CallListAsync(me, now);
         var local = TimeZoneInfo.ConvertTime(now, zone);
+        var startOfDay = UserTime.ToUtc(local.Date, zone);
         var endOfDay = UserTime.ToUtc(local.Date.AddDays(1), zone);
         var callbacks = list.Rows.Where(r => r.Entry.Reason == CallListReason.CallbackDue
             || (r.Entry.Reason == CallListReason.CallbackLater && r.Entry.DueAtUtc < endOfDay)).ToList();
@@ -87,7 +89,7 @@ public static class HomeQueries
             .Select(i => new OpenInterview(i.Id, db.Firms.Where(f => f.Id == i.FirmId).Select(f => f.NameZh).First(),
                 db.Firms.Where(f => f.Id == i.FirmId).Select(f => f.NameEn).First(), i.Status, i.InterviewDate, i.ReviewerComment))
             .ToListAsync();
-        return new InterviewerHome(callbacks, list.Rows.Take(NextFirmsShown).ToList(), list.Rows.Count, open);
+        return new InterviewerHome(callbacks, list.Rows.Take(NextFirmsShown).ToList(), list.Rows.Count, open, startOfDay);
     }
 
     public static async Task<CoderHome> CoderAsync(this FieldSurveyDbContext db, string me) => new(await db.QueueAsync(me));
