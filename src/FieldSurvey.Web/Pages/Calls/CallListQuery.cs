@@ -32,16 +32,3 @@ public static class CallListQuery
         return new LoadedCallList(rows, settings.RetryGapHours, settings.MaxAttempts);
     }
 }
-
-/// <summary>The string-table key for why a firm is on the list (translate it with L[...]).</summary>
-public static class CallListReasons
-{
-    public static string Label(this CallListReason reason) => reason switch
-    {
-        CallListReason.CallbackDue => "Callback due",
-        CallListReason.Fresh => "Not called yet",
-        CallListReason.RetryDue => "Retry",
-        CallListReason.CallbackLater => "Callback booked",
-        _ => "Retry later",
-    };
-}
