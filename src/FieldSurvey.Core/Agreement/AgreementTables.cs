@@ -59,18 +59,13 @@ public static class AgreementTables
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(codebook);
-        AgreementFigures Figures(IReadOnlyList<IReadOnlyList<string?>> rows, bool twoCoders, bool interval = true) => new(
-            rows.Count(r => r.Count(v => v is not null) >= 2),
-            Reliability.PercentAgreement(rows),
-            twoCoders ? Reliability.CohensKappa(rows) : double.NaN,
-            Reliability.KrippendorffAlpha(rows),
-            interval ? Interval(rows, replicates, seed) : NoInterval);
+        AgreementFigures Figures(IReadOnlyList<IReadOnlyList<string?>> rows, bool twoCoders, bool interval = true) =>
+            FiguresOf(rows, twoCoders, interval ? replicates : 0, seed);
 
         // Per-transcript intervals cost a bootstrap each; with many transcripts they are left out (point figures stay).
         var intervalsPerTranscript = pairs.Select(p => p.TranscriptId).Distinct().Count() <= MaxTranscriptsWithIntervals;
-        var twoCodersOverall = pairs.SelectMany(p => new[] { p.CoderA, p.CoderB }).Distinct(StringComparer.Ordinal).Count() == 2;
-        var byDimension = Units.Dimensions.Select(d =>
-            new AgreementRow(AllTranscripts, d, null, Figures(Pooled(pairs, u => u.Values(d)), twoCodersOverall))).ToList();
+        var twoCodersOverall = TwoCoders(pairs);
+        var byDimension = ByDimension(pairs, replicates, seed);
         // A code no coder applied anywhere has nothing to agree on; it would only add rows of "undefined".
         var used = pairs.SelectMany(p => p.Units).SelectMany(u => new[] { u.A, u.B }).OfType<CodedSpan>()
             .SelectMany(s => Units.Dimensions.Select(d => (d, s.Code(d)))).ToHashSet();
@@ -98,6 +93,29 @@ public static class AgreementTables
         }).ToList();
         return new AgreementSummary(byDimension, byCode, byPair, byTranscript, matrices);
     }
+
+    /// <summary>
+    /// The first table of <see cref="Summarise"/> alone (all transcripts, one row per dimension, same bootstrap):
+    /// the headline the PI's home page shows, without the cost of the per-code, per-pair and per-transcript rows.
+    /// </summary>
+    public static IReadOnlyList<AgreementRow> ByDimension(IReadOnlyList<CoderPairUnits> pairs, int replicates = 1000, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var twoCodersOverall = TwoCoders(pairs);
+        return Units.Dimensions.Select(d =>
+            new AgreementRow(AllTranscripts, d, null, FiguresOf(Pooled(pairs, u => u.Values(d)), twoCodersOverall, replicates, seed))).ToList();
+    }
+
+    static bool TwoCoders(IReadOnlyList<CoderPairUnits> pairs) =>
+        pairs.SelectMany(p => new[] { p.CoderA, p.CoderB }).Distinct(StringComparer.Ordinal).Count() == 2;
+
+    // replicates 0: point figures only (no bootstrap).
+    static AgreementFigures FiguresOf(IReadOnlyList<IReadOnlyList<string?>> rows, bool twoCoders, int replicates, int seed) => new(
+        rows.Count(r => r.Count(v => v is not null) >= 2),
+        Reliability.PercentAgreement(rows),
+        twoCoders ? Reliability.CohensKappa(rows) : double.NaN,
+        Reliability.KrippendorffAlpha(rows),
+        replicates > 0 ? Interval(rows, replicates, seed) : NoInterval);
 
     /// <summary>Above this many transcripts the per-transcript rows carry no bootstrap interval.</summary>
     public const int MaxTranscriptsWithIntervals = 100;

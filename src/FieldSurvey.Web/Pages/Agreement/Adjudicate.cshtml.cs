@@ -61,7 +61,7 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
             var result = Adjudication.Decide(text, unit.A, unit.B, new Decision(DecisionKind.AcceptA), clock.GetUtcNow());
             if (result.Ok && await DecideAsync(transcriptId, unit, null, 0, DecisionKind.AcceptA, null, result.Consensus, t["accepted where both coders agree"])) count++;
         }
-        StatusMessage = t["{0} units where both coders agree were accepted.", count].Value;
+        StatusMessage = t.Count(count, "{0} unit where both coders agree was accepted.", "{0} units where both coders agree were accepted.").Value;
         return RedirectToPage(new { transcriptId });
     }
 

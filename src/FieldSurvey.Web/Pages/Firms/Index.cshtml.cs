@@ -83,7 +83,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
         var firms = await db.Firms.Where(f => firmIds.Contains(f.Id)).ToListAsync();
         foreach (var firm in firms) firm.AssignedInterviewerId = string.IsNullOrEmpty(assignTo) ? null : assignTo;
         await db.SaveChangesAsync();
-        StatusMessage = t["{0} firms assigned.", firms.Count];
+        StatusMessage = t.Count(firms.Count, "{0} firm assigned.", "{0} firms assigned.");
         return RedirectToPage(Query());
     }
 

@@ -28,9 +28,9 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
     public SortedDictionary<int, int> AttemptsDistribution { get; private set; } = [];
     public IReadOnlyList<InterviewerRow> Interviewers { get; private set; } = [];
     /// <summary>"" = all parks, else per park code.</summary>
-    public IReadOnlyList<(string Park, RateCounts Counts, Rates Rates)> RateRows { get; private set; } = [];
+    public IReadOnlyList<RateRow> RateRows { get; private set; } = [];
     /// <summary>The whole AAPOR set per row: "" = all parks, else per park code. e is estimated per row unless the PI set it.</summary>
-    public IReadOnlyList<RateRow> AaporRows { get; private set; } = [];
+    public IReadOnlyList<AaporRow> AaporRows { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -63,13 +63,8 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
     async Task LoadAsync()
     {
         Parks = await db.Parks.OrderBy(p => p.SortOrder).Select(p => p.Code).ToListAsync();
-        var frame = db.Firms.Where(f => f.Status == FirmStatus.Active);
-        var firms = await frame.Select(f => new { f.Id, Park = f.Park!.Code, f.DispositionOverride, f.AssignedInterviewerId }).ToListAsync();
-        var attempts = await db.AttemptsByFirmAsync(frame.Select(f => f.Id));
+        var finals = await db.FinalDispositionsAsync();
         var piE = (await db.StudySettings.AsNoTracking().CurrentAsync())?.EligibilityRate;
-        var finals = firms.Select(f => (f.Id, f.Park, f.AssignedInterviewerId,
-            Attempts: attempts.GetValueOrDefault(f.Id)?.Count ?? 0,
-            Final: FinalDisposition.Derive(attempts.GetValueOrDefault(f.Id) ?? [], f.DispositionOverride))).ToList();
 
         ByDisposition = finals.GroupBy(f => (f.Final.Code, f.Park)).ToDictionary(g => g.Key, g => g.Count());
         DispositionsSeen = Dispositions.All.Where(d => finals.Any(f => f.Final.Code == d.Code)).ToList();
@@ -79,9 +74,9 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
         {
             var counts = RateCounts.From(finals.Where(f => park == "" || f.Park == park).Select(f => f.Final));
             var e = EligibilityEstimate.For(counts, piE);
-            return new RateRow(park, counts, e, ResponseRates.ComputeAll(counts, e.Value));
+            return new AaporRow(park, counts, e, ResponseRates.ComputeAll(counts, e.Value));
         }).ToList();
-        RateRows = AaporRows.Select(r => (r.Park, r.Counts, ResponseRates.Compute(r.Counts))).ToList();
+        RateRows = ProgressQueries.RateRows(finals, Parks);
 
         var calls = await db.CallAttempts.GroupBy(a => a.InterviewerId)
             .Select(g => new { g.Key, Calls = g.Count(), Firms = g.Select(a => a.FirmId).Distinct().Count() }).ToListAsync();
@@ -113,6 +108,6 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     static object? Defined(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 
-    public sealed record RateRow(string Park, RateCounts Counts, EligibilityEstimate E, AaporRates Rates);
+    public sealed record AaporRow(string Park, RateCounts Counts, EligibilityEstimate E, AaporRates Rates);
     public sealed record InterviewerRow(string Name, int Assigned, int Calls, int FirmsCalled, int Completes);
 }

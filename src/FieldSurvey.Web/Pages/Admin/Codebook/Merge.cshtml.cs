@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class MergeModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
             ModelState.AddModelError(string.Empty, t["Someone else changed this code while you were looking at it; nothing was merged. Reload and try again."]);
             return Page();
         }
-        TempData["StatusMessage"] = t["Merged; {0} segments now carry the target code.", moved].Value;
+        TempData["StatusMessage"] = t.Count(moved, "Merged; {0} segment now carries the target code.", "Merged; {0} segments now carry the target code.").Value;
         return RedirectToPage("Index");
     }
 
