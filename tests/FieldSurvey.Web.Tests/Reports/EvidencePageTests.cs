@@ -25,7 +25,7 @@ public sealed class EvidencePageTests(EvidencePageTests.Fixture fixture) : IClas
         {
             FirmId = firm.Id, GuideVersionId = (await db.GuideVersions.OrderBy(g => g.Id).FirstAsync()).Id,
             InterviewerId = (await db.Users.SingleAsync(u => u.Email == AppFactory.Interviewer)).Id,
-            InterviewDate = new DateOnly(2026, 3, 2), Status = InterviewStatus.Approved, ConsentGiven = true, CreatedAtUtc = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero),
+            InterviewDate = new DateOnly(2026, 3, 2), Status = InterviewStatus.Approved, ConsentGiven = true, CreatedAtUtc = TestClock.Start,
         };
         db.Interviews.Add(interview);
         await db.SaveChangesAsync();
@@ -44,7 +44,7 @@ public sealed class EvidencePageTests(EvidencePageTests.Fixture fixture) : IClas
         await SeedAsync();
         const string url = "/Reports/Evidence?focal=YZ&location=DX&type=labour&source=PartnerList";
         var expected = (await fixture.WithAsync(db => ReportData.LoadAsync(db, new ReportFilter(Source: SourceFilter.PartnerList),
-            new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)))).Report.Counted
+            TestClock.Start))).Report.Counted
             .Count(m => m.FocalPark == "YZ" && m.PartnerLocation == "DX" && m.LinkageType == "labour");
         Assert.True(expected > 0);
 
