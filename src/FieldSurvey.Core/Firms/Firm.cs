@@ -34,12 +34,22 @@ public sealed class Firm : Entity
         chinese || string.IsNullOrWhiteSpace(NameEn) ? NameZh : NameEn;
 }
 
-/// <summary>A contact person at a firm. Personal data: PIs and interviewers only, never exported by default.</summary>
+/// <summary>
+/// A contact person at a firm. Personal data: PIs and interviewers only, never exported by default.
+/// A contact without a name is the firm's switchboard (or general mailbox): sampling frames often list only
+/// the main number, and that number is what the interviewer dials first.
+/// </summary>
 public sealed class Contact : Entity
 {
     public int FirmId { get; set; }
+    /// <summary>The person's name; empty for the switchboard.</summary>
     public required string Name { get; set; }
     public string? Title { get; set; }
     public List<string> Phones { get; set; } = [];
     public string? Email { get; set; }
+
+    public bool IsSwitchboard => string.IsNullOrWhiteSpace(Name);
+
+    /// <summary>A contact may go without a name only when there is a number or an address to reach the firm by.</summary>
+    public static bool NeedsName(IReadOnlyCollection<string> phones, string? email) => phones.Count == 0 && string.IsNullOrWhiteSpace(email);
 }

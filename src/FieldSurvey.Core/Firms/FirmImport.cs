@@ -19,7 +19,15 @@ public sealed record ImportSubsector(string Code, string NameEn, string NameZh);
 /// <summary>One valid row, ready to become a <see cref="Firm"/> with at most one <see cref="Contact"/>.</summary>
 public sealed record ImportedFirm(int RowNumber, string NameZh, string? NameEn, int ParkId, string? Address, string? Subsector,
     int? FoundedYear, string? SizeBand, string? Website, string? Notes,
-    string? ContactName, string? ContactTitle, IReadOnlyList<string> Phones, string? Email);
+    string? ContactName, string? ContactTitle, IReadOnlyList<string> Phones, string? Email)
+{
+    /// <summary>The row's phones and e-mail without a contact name: they become the firm's switchboard.</summary>
+    public bool IsSwitchboard => ContactName is null && !Contact.NeedsName(Phones, Email);
+
+    /// <summary>The row's contact (the switchboard when it has no name), or none when the row has no contact details.</summary>
+    public Contact? ToContact() => ContactName is null && !IsSwitchboard ? null
+        : new Contact { Name = ContactName ?? "", Title = ContactTitle, Phones = Phones.ToList(), Email = Email };
+}
 
 /// <summary>What is wrong with one row (row numbers count the header as row 1, as a spreadsheet shows them).</summary>
 public sealed record ImportProblem(int RowNumber, ImportField? Field, string Code, string? Value = null);
@@ -118,9 +126,11 @@ public static partial class FirmImport
             if (email is not null && !Email().IsMatch(email)) Problem(ImportField.Email, "Bad e-mail address.");
             var website = Cell(ImportField.Website);
             if (website is not null && (website.Length > 300 || website.Any(char.IsWhiteSpace))) Problem(ImportField.Website, "Bad website address.");
+            // Phones or an e-mail without a name are the firm's switchboard and are kept (see Contact); only a
+            // title on its own says nothing anyone could use.
             var contactName = Cell(ImportField.ContactName);
-            if (contactName is null && (phones.Count > 0 || email is not null || Cell(ImportField.ContactTitle) is not null))
-                Problem(ImportField.ContactName, "Contact details without a contact name.");
+            if (contactName is null && Cell(ImportField.ContactTitle) is not null && Contact.NeedsName(phones, email))
+                Problem(ImportField.ContactName, "A contact title without a contact name or phone number.");
 
             if (problems.Count > before) continue;
             firms.Add(new ImportedFirm(number, nameZh ?? nameEn!, nameEn, park!.Id, Cell(ImportField.Address), subsector?.Code, year,

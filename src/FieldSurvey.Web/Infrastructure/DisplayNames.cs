@@ -56,6 +56,12 @@ public static class DisplayNames
     /// </summary>
     public static StringComparer NameComparer => StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
 
+    /// <summary>
+    /// A shortcut key as its key cap shows it: letters in upper case, so the labour-market key "l" cannot be read
+    /// as the location key "1" beside it (the annotator matches keys without regard to case).
+    /// </summary>
+    public static string KeyCap(string? shortcut) => (shortcut ?? "").ToUpperInvariant();
+
     /// <summary>A firm's name as shown: Chinese for a Chinese interface, else English when it has one.</summary>
     public static string FirmName(string nameZh, string? nameEn) => Chinese || string.IsNullOrWhiteSpace(nameEn) ? nameZh : nameEn;
 }

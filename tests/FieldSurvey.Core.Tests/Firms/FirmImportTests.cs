@@ -64,13 +64,38 @@ public sealed class FirmImportTests
             ["", "", "", "", "", "", "", ""],                            // row 5: blank, skipped
             ["丁公司", "", "DX", "1700", "", "", "", ""],                // row 6: bad year
             ["戊公司", "", "YZ", "", "", "张三", "call me", ""],         // row 7: bad phone
-            ["己公司", "", "YZ", "", "茶叶", "", "", ""],                // row 8: unknown subsector
-            ["庚公司", "", "YZ", "", "", "", "010 1234 5678", ""]);      // row 9: phone without a contact name
+            ["己公司", "", "YZ", "", "茶叶", "", "", ""]);               // row 8: unknown subsector
         Assert.False(result.IsValid);
         Assert.Equal([(3, "Missing name."), (4, "Unknown park."), (6, "Bad year (a year from 1800 to this year)."),
-                      (7, "Bad phone number."), (8, "Unknown subsector."), (9, "Contact details without a contact name.")],
+                      (7, "Bad phone number."), (8, "Unknown subsector.")],
             result.Problems.Select(p => (p.RowNumber, p.Code)));
         Assert.Equal("Shanghai", result.Problems[1].Value);
+    }
+
+    [Fact]
+    public void A_phone_or_e_mail_without_a_contact_name_is_kept_as_the_firms_switchboard()
+    {
+        var result = Check(
+            ["庚公司", "", "YZ", "", "", "", "010 1234 5678", ""],
+            ["辛公司", "", "DX", "", "", "", "", "info@example.org"],
+            ["壬公司", "", "ZLS", "", "", "", "", ""]);
+        Assert.True(result.IsValid);
+        var (phone, mail, none) = (result.Firms[0].ToContact()!, result.Firms[1].ToContact()!, result.Firms[2].ToContact());
+        Assert.Equal(("", "010 1234 5678", true), (phone.Name, Assert.Single(phone.Phones), phone.IsSwitchboard));
+        Assert.Equal(("", "info@example.org", true), (mail.Name, mail.Email, mail.IsSwitchboard));
+        Assert.Null(none);
+        Assert.Equal([true, true, false], result.Firms.Select(f => f.IsSwitchboard));
+    }
+
+    [Fact]
+    public void A_contact_title_alone_without_a_name_or_number_is_a_problem_of_its_row()
+    {
+        string[] header = ["企业名称", "园区", "职务", "电话"];
+        var result = FirmImport.Validate([["甲公司", "ZLS", "总经理", ""], ["乙公司", "ZLS", "总经理", "010 1234 5678"]],
+            FirmImport.GuessMapping(header), Parks, Subsectors, 2026);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((2, ImportField.ContactName), (problem.RowNumber, problem.Field));
+        Assert.Equal(("", "总经理"), (result.Firms.Single().ToContact()!.Name, result.Firms.Single().ToContact()!.Title));
     }
 
     [Fact]

@@ -115,6 +115,19 @@ public sealed class AnnotatorHttpTests(AnnotatorHttpTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Key_badges_show_letters_as_key_caps_so_the_labour_key_cannot_be_read_as_the_location_key_1()
+    {
+        var id = await fixture.TranscriptAsync("受访者：我们从大兴招了两位生产主管。", AppFactory.Coder1);
+        var html = WebUtility.HtmlDecode(await (await fixture.SignedInAsync(AppFactory.Coder1)).GetStringAsync($"/Coding/Annotate?transcriptId={id}"));
+        var badges = System.Text.RegularExpressions.Regex.Matches(html, "<kbd[^>]*>([^<]*)</kbd>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("L", badges);   // labour market, in the legend and in the panel
+        Assert.Contains("1", badges);   // ZLS Park
+        Assert.DoesNotContain("l", badges);
+        Assert.All(badges.Where(b => b.Length == 1 && char.IsLetter(b[0])), b => Assert.True(char.IsUpper(b[0]), b));
+        Assert.Contains("data-shortcut=\"l\" data-code=\"labour\"", html);   // the key itself is unchanged: l or L both choose it
+    }
+
+    [Fact]
     public async Task A_coder_cannot_open_a_transcript_not_assigned_to_them()
     {
         var id = await fixture.TranscriptAsync(Bilingual, AppFactory.Coder1);

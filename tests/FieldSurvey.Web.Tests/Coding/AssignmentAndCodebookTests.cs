@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using FieldSurvey.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FieldSurvey.Tests.Coding;
 
@@ -40,5 +42,26 @@ public sealed class AssignmentAndCodebookTests(AssignmentAndCodebookTests.Fixtur
         Assert.Contains("与合作方共同开展或委托开展的研究与开发", view);
         var coderView = WebUtility.HtmlDecode(await (await fixture.SignedInAsync(AppFactory.Coder2)).GetStringAsync("/Coding/Codebook"));
         Assert.Contains("Latest published version: " + version.Number, coderView);
+    }
+
+    [Fact]
+    public async Task Coding_assignments_and_the_coders_queue_show_Chinese_firm_names_to_Chinese_readers_and_English_ones_otherwise()
+    {
+        var id = await fixture.TranscriptAsync("受访者：我们的客户主要在亦庄。", AppFactory.Coder1);
+        var (zh, en) = await fixture.WithAsync(async db => await db.Transcripts.Where(t => t.Id == id)
+            .Join(db.Interviews, t => t.InterviewId, i => i.Id, (t, i) => i.FirmId)
+            .Join(db.Firms, f => f, f => f.Id, (_, f) => new ValueTuple<string, string?>(f.NameZh, f.NameEn)).SingleAsync());
+        Assert.False(string.IsNullOrWhiteSpace(en));   // the seeded firm has both names, or the test proves nothing
+        foreach (var (email, page) in new[] { (AppFactory.Coder1, "/Coding"), (AppFactory.PI, "/Admin/CodingAssignments") })
+        {
+            var client = await fixture.SignedInAsync(email);
+            var english = WebUtility.HtmlDecode(await client.GetStringAsync(page));
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
+            var chinese = WebUtility.HtmlDecode(await client.GetStringAsync(page));
+            Assert.Contains(en!, english);
+            Assert.DoesNotContain(zh, english);
+            Assert.Contains(zh, chinese);
+            Assert.DoesNotContain(en!, chinese);
+        }
     }
 }

@@ -15,15 +15,17 @@ public sealed class FirmImportTests(FirmImportTests.Fixture fixture) : IClassFix
     const string Header = "企业名称,英文名称,园区,成立年份,联系人,电话\n";
 
     // A hundred firms with names unique to this test ("导入测试"), one per row; row n of the file is firm n-1.
-    static string HundredFirms(string tag, int? badRow = null)
+    // Without contact names the file has a phone column and no contact column, as many frames list only the switchboard.
+    static string HundredFirms(string tag, int? badRow = null, bool contactNames = true)
     {
-        var sb = new StringBuilder(Header);
+        var sb = new StringBuilder(contactNames ? Header : "企业名称,英文名称,园区,成立年份,电话\n");
         string[] parks = ["ZLS", "亦庄", "Daxing Park"];
         for (var i = 1; i <= 100; i++)
         {
             var fileRow = i + 1;
             var park = fileRow == badRow ? "上海张江" : parks[i % 3];
-            sb.Append($"{tag}企业{i:000}有限公司,{tag} Firm {i:000} Co.,{park},{2000 + i % 20},联系人{i},+86 10 5555 {i:0000}\n");
+            var contact = contactNames ? $"联系人{i}," : "";
+            sb.Append($"{tag}企业{i:000}有限公司,{tag} Firm {i:000} Co.,{park},{2000 + i % 20},{contact}+86 10 5555 {i:0000}\n");
         }
         return sb.ToString();
     }
@@ -70,6 +72,47 @@ public sealed class FirmImportTests(FirmImportTests.Fixture fixture) : IClassFix
         Assert.Equal(100, Count("百行"));
         var firm = fixture.With(db => db.Firms.Include(f => f.Contacts).Include(f => f.Park).Single(f => f.NameZh == "百行企业058有限公司"));
         Assert.Equal(("百行 Firm 058 Co.", "YZ", "联系人58", "+86 10 5555 0058"), (firm.NameEn, firm.Park!.Code, firm.Contacts[0].Name, firm.Contacts[0].Phones[0]));
+    }
+
+    [Fact]
+    public async Task Phones_without_a_contact_name_are_kept_as_the_switchboard_and_the_one_real_error_stands_alone()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var bad = await UploadAsync(client, Encoding.UTF8.GetBytes(HundredFirms("总机", badRow: 58, contactNames: false)), "frame.csv");
+        var preview = WebUtility.HtmlDecode(await (await StepAsync(client, bad, "Preview")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"preview-errors\"", preview);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(preview, "data-row=\""));
+        Assert.Contains("data-row=\"58\"", preview);
+        Assert.Contains("Unknown park.", preview);
+        Assert.Equal(0, Count("总机"));
+
+        var good = await UploadAsync(client, Encoding.UTF8.GetBytes(HundredFirms("总机", contactNames: false)), "frame.csv");
+        var checkedFile = WebUtility.HtmlDecode(await (await StepAsync(client, good, "Preview")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"preview-ok\"", checkedFile);
+        Assert.Contains("100 rows have a phone number or e-mail but no contact name: they are kept as the firm's switchboard.", checkedFile);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(client, good, "Import")).StatusCode);
+        Assert.Equal(100, Count("总机"));
+        var firm = fixture.With(db => db.Firms.Include(f => f.Contacts).Single(f => f.NameZh == "总机企业058有限公司"));
+        var switchboard = Assert.Single(firm.Contacts);
+        Assert.Equal(("", "+86 10 5555 0058"), (switchboard.Name, Assert.Single(switchboard.Phones)));
+
+        // Shown as the switchboard, in both languages, and the edit form saves it as it is.
+        var details = WebUtility.HtmlDecode(await client.GetStringAsync($"/Firms/Details?id={firm.Id}"));
+        Assert.Contains("data-testid=\"switchboard\">Switchboard<", details);
+        Assert.Contains("+86 10 5555 0058", details);
+        var zhClient = await fixture.SignedInAsync(AppFactory.PI);
+        zhClient.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("zh-CN"));
+        Assert.Contains("data-testid=\"switchboard\">总机<", WebUtility.HtmlDecode(await zhClient.GetStringAsync($"/Firms/Details?id={firm.Id}")));
+        var saved = await client.PostFormAsync("/Firms/Edit", new()
+        {
+            ["Input.Id"] = firm.Id.ToString(), ["Input.Version"] = firm.Version.ToString(), ["Input.NameZh"] = firm.NameZh,
+            ["Input.NameEn"] = firm.NameEn!, ["Input.ParkId"] = firm.ParkId.ToString(), ["Input.Status"] = "Active", ["Input.ConfirmDuplicate"] = "true",
+            ["Input.Contacts[0].Id"] = switchboard.Id.ToString(), ["Input.Contacts[0].Version"] = switchboard.Version.ToString(),
+            ["Input.Contacts[0].Name"] = "", ["Input.Contacts[0].Phones"] = "+86 10 5555 0058; +86 10 5555 9058",
+        }, $"/Firms/Edit?id={firm.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = fixture.With(db => db.Contacts.Single(c => c.Id == switchboard.Id));
+        Assert.Equal(("", 2), (after.Name, after.Phones.Count));
     }
 
     [Fact]

@@ -63,6 +63,36 @@ public sealed class WorkflowTests(WorkflowTests.Fixture fixture) : IClassFixture
         Assert.True(fixture.With(db => db.AuditEntries.Any(e => e.Entity == "Interview" && e.EntityId == id.ToString() && e.Action == "Modified")));
     }
 
+    [Theory]
+    [InlineData("en", "Not submitted. Fix these first:", "An answer is required, or record why it is blank")]
+    [InlineData("zh-CN", "未提交。请先处理以下问题：", "此题必")]
+    public async Task A_refused_submit_is_an_error_that_marks_and_links_each_missing_required_question(string language, string heading, string required)
+    {
+        var id = fixture.NewInterview(AppFactory.Interviewer);
+        var interviewer = await fixture.SignedInAsync(AppFactory.Interviewer);
+        interviewer.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
+        foreach (var (q, v) in new[] { ("A1", "2015"), ("A2", "60"), ("A5", "biopharma") })
+            Assert.Equal(HttpStatusCode.OK, (await interviewer.SaveAnswerAsync(id, q, v, -1)).StatusCode);
+
+        var refused = await interviewer.PostFormAsync($"/Interviews/Capture?id={id}&handler=Submit", new() { ["version"] = Version(id).ToString() }, $"/Interviews/Capture?id={id}");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);   // the page again, marked, not a redirect to a green message
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(InterviewStatus.Draft, Status(id));
+        Assert.Contains("class=\"alert alert-danger\" role=\"alert\" data-testid=\"submit-problems\"", html);
+        Assert.DoesNotContain("alert-success", html);
+        Assert.Contains(heading, html);
+        string[] missing = ["A4", "A6", "G1"];
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "href=\"#q-([A-Z][0-9]+)\" data-testid=\"submit-problem-link\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(missing, links);
+        foreach (var q in missing)
+        {
+            Assert.Matches($"class=\"fs-question card card-body mb-3 border-danger border-2\" id=\"q-{q}\" aria-invalid=\"true\"", html);
+            Assert.Matches($"data-testid=\"problems-{q}\" aria-live=\"polite\">{required}", html);
+        }
+        Assert.Matches("class=\"fs-question card card-body mb-3 \" id=\"q-A1\" data-question", html);
+        Assert.Contains("data-testid=\"problems-A1\" aria-live=\"polite\"></div>", html);
+    }
+
     [Fact]
     public async Task A_PI_comments_on_a_question_even_when_it_is_unanswered()
     {

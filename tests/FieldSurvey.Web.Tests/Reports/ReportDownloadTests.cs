@@ -183,7 +183,7 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
         var core = await CoreReport();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Reports/Evidence?focal=YZ&location=DX&type=labour"));
         var expected = core.Report.ByType.Single(m => m.LinkageType == "labour").Cell("YZ", "DX").Mentions;
-        Assert.Contains($"data-testid=\"evidence-count\">{expected}<", html);
+        Assert.Contains($"data-testid=\"evidence-count\" data-count=\"{expected}\">", html);
         Assert.Contains("我们有几位生产主管是从大兴的天坛生物跳槽过来的", html);
     }
 }

@@ -20,6 +20,22 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_favicon_is_served_without_sign_in_and_every_page_links_it()
+    {
+        var client = fixture.Client();
+        var ico = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+        Assert.Equal("image/x-icon", ico.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0, 0, 1, 0], (await ico.Content.ReadAsByteArrayAsync())[..4]);   // an ICO header, not an HTML error page
+        var svg = await client.GetAsync("/favicon.svg");
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", await svg.Content.ReadAsStringAsync());
+        var login = await client.GetStringAsync("/Account/Login");
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\"", login);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"", login);
+    }
+
+    [Fact]
     public async Task Every_response_carries_the_security_headers()
     {
         var response = await fixture.Client().GetAsync("/Account/Login");

@@ -48,8 +48,10 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         {
             var c = Input.Contacts[i];
             if (c.Remove) continue;
-            if (string.IsNullOrWhiteSpace(c.Name)) ModelState.AddModelError($"Input.Contacts[{i}].Name", t["Enter the contact's name."]);
-            if (Core.Firms.Phones.Split(c.Phones).Any(p => !Core.Firms.Phones.IsValid(p)))
+            var numbers = Core.Firms.Phones.Split(c.Phones);
+            if (string.IsNullOrWhiteSpace(c.Name) && Contact.NeedsName(numbers, c.Email))
+                ModelState.AddModelError($"Input.Contacts[{i}].Name", t["Enter the contact's name (without one, the row is the firm's switchboard and needs a phone number)."]);
+            if (numbers.Any(p => !Core.Firms.Phones.IsValid(p)))
                 ModelState.AddModelError($"Input.Contacts[{i}].Phones", t["A phone number is not valid (7 to 15 digits; separate several with ;)."]);
         }
         if (!Parks.Any(p => p.Id == Input.ParkId)) ModelState.AddModelError("Input.ParkId", t["Choose the park."]);
@@ -87,8 +89,8 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
             if (c.Id is not null && contact is null) continue; // removed by someone else meanwhile
             if (contact is not null) db.ExpectVersion(contact, c.Version);
             if (c.Remove) { if (contact is not null) firm.Contacts.Remove(contact); continue; }
-            contact ??= AddContact(firm, c.Name!);
-            contact.Name = c.Name!.Trim(); contact.Title = c.Title; contact.Email = c.Email;
+            contact ??= AddContact(firm);
+            contact.Name = c.Name?.Trim() ?? ""; contact.Title = c.Title; contact.Email = c.Email;
             contact.Phones = Core.Firms.Phones.Split(c.Phones).ToList();
         }
         if (!await db.TrySaveAsync())
@@ -100,9 +102,9 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         return RedirectToPage("Details", new { id = firm.Id });
     }
 
-    static Contact AddContact(Firm firm, string name)
+    static Contact AddContact(Firm firm)
     {
-        var contact = new Contact { Name = name };
+        var contact = new Contact { Name = "" };
         firm.Contacts.Add(contact);
         return contact;
     }

@@ -23,6 +23,8 @@ public sealed class CaptureModel(FieldSurveyDbContext db, TimeProvider clock, Us
     public bool Editable { get; private set; }
     public IReadOnlyDictionary<string, Answer> Answers { get; private set; } = new Dictionary<string, Answer>();
     public IReadOnlyList<PartnerRow> Partners { get; private set; } = [];
+    /// <summary>Why the last submit was refused; a problem with a question id is shown at that question and linked to it.</summary>
+    public IReadOnlyList<SubmitProblem> SubmitProblems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -65,18 +67,21 @@ public sealed class CaptureModel(FieldSurveyDbContext db, TimeProvider clock, Us
         var problems = Guide.Guide.Questions
             .Where(q => Guide.Guide.IsShown(q, qid => Answers.GetValueOrDefault(qid)?.Value))
             .SelectMany(q => AnswerRules.Check(q, Answers.GetValueOrDefault(q.Id)?.Value, Answers.GetValueOrDefault(q.Id)?.BlankReason, Guide.OptionsOf(q))
-                .Select(p => $"{q.Id}: {t[p.Message, p.Args]}")).ToList();
+                .Select(p => new SubmitProblem(q.Id, t[p.Message, p.Args]))).ToList();
         var (next, problem) = InterviewWorkflow.Apply(Interview.Status, ReviewAction.Submit, Interview.InterviewerId == User.Id(), User.IsPI(), Interview.ConsentGiven, null);
-        if (problem is not null) problems.Insert(0, t[problem]);
+        if (problem is not null) problems.Insert(0, new SubmitProblem(null, t[problem]));
         if (problems.Count > 0)
         {
-            StatusMessage = t["Not submitted: {0}", string.Join(" · ", problems)];
-            return RedirectToPage(new { id });
+            // The page again (not a redirect), so each refused question can be marked where it stands.
+            SubmitProblems = problems;
+            ModelState.Clear();
+            Input = new ConsentInput { Version = Interview.Version, RespondentName = Interview.RespondentName ?? "", RespondentTitle = Interview.RespondentTitle };
+            return Page();
         }
         db.ExpectVersion(Interview, version);
         Interview.Status = next!.Value;
         Interview.SubmittedAtUtc = clock.GetUtcNow();
-        StatusMessage = await db.TrySaveAsync() ? t["Submitted for review."] : t["Someone else changed this interview meanwhile; nothing was submitted."];
+        StatusMessage = await db.TrySaveAsync() ? t["Submitted for review."] : t["Error: someone else changed this interview meanwhile; nothing was submitted."];
         return RedirectToPage(new { id });
     }
 
@@ -106,6 +111,8 @@ public sealed class CaptureModel(FieldSurveyDbContext db, TimeProvider clock, Us
             Input = new ConsentInput { Version = interview.Version, RespondentName = interview.RespondentName ?? "", RespondentTitle = interview.RespondentTitle };
         return true;
     }
+
+    public sealed record SubmitProblem(string? QuestionId, string Message);
 
     public sealed class ConsentInput
     {

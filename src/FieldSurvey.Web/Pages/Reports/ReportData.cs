@@ -50,6 +50,9 @@ public sealed record LoadedReport(
     public Label Type(string? code) => code is null ? new Label("total", "All linkage types", "全部联系类型")
         : Report.Input.LinkageTypes.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
     public string FirmDisplay(int id) => Firms.TryGetValue(id, out var f) ? f.Display : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Labels of the vocabulary's natures of a relation, by code (mentions carry the code).</summary>
+    public IReadOnlyList<Label> Natures { get; init; } = [];
+    public Label? Nature(string? code) => code is null ? null : Natures.FirstOrDefault(n => n.Code == code) ?? new Label(code, code, code);
     public int NotYetAdjudicated => Report.Input.Transcripts.GetValueOrDefault(TranscriptBasis.NotYetAdjudicated);
 }
 
@@ -134,7 +137,11 @@ public static class ReportData
         return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
             rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
             rows.ToDictionary(r => r.Id, r => r.RespondentName),
-            latest.GroupBy(j => j.Scope).ToDictionary(g => g.Key, g => g.First()), users, now);
+            latest.GroupBy(j => j.Scope).ToDictionary(g => g.Key, g => g.First()), users, now)
+        {
+            // Every nature, retired ones too: old passages keep their code and still need a label.
+            Natures = terms.Where(t => t.Kind == TermKind.Nature).Select(t => new Label(t.Code, t.NameEn, t.NameZh)).ToList(),
+        };
 
         Mention? ToMention(int firmId, int focalParkId, int interviewId, int? typeId, int? locationId, int? natureId,
             MentionSource source, int evidenceId, string text, string? coder, string? partnerName)

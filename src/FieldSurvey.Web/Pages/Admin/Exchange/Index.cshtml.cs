@@ -56,8 +56,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     }
 
     async Task LoadAsync() =>
-        Parks = (await db.Parks.AsNoTracking().Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.NameEn }).ToListAsync())
-            .Select(p => (p.Id, $"{p.Code} – {p.NameEn}")).ToList();
+        Parks = (await db.Parks.AsNoTracking().Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.NameEn, p.NameZh }).ToListAsync())
+            .Select(p => (p.Id, $"{p.Code} – {DisplayNames.Pick(p.NameZh, p.NameEn)}")).ToList();
 
     public sealed class ImportInput
     {

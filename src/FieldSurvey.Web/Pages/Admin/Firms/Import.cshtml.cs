@@ -62,7 +62,7 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
             {
                 NameZh = f.NameZh, NameEn = f.NameEn, ParkId = f.ParkId, Address = f.Address, Subsector = f.Subsector,
                 FoundedYear = f.FoundedYear, SizeBand = f.SizeBand, Website = f.Website, Notes = f.Notes,
-                Contacts = f.ContactName is null ? [] : [new Contact { Name = f.ContactName, Title = f.ContactTitle, Phones = f.Phones.ToList(), Email = f.Email }],
+                Contacts = f.ToContact() is { } contact ? [contact] : [],
             }));
             db.AuditReason = "Firm import";
             await db.SaveChangesAsync();
