@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using FieldSurvey.Web.Data;
 
@@ -16,7 +17,10 @@ namespace FieldSurvey.Tests.Infrastructure;
 /// then prove both engines.
 /// </summary>
 /// <paramref name="existingStore"/> opens an existing store instead: a data folder (SQLite) or a database name (PostgreSQL).
-public class AppFactory(bool demo = true, string? existingStore = null) : WebApplicationFactory<Program>
+/// The demo data is the small fixed fixture tests/fixtures/demo-small (12 firms, 2 interviews, dates in Nov 2026),
+/// which the existing tests were worked against; <paramref name="livingDemo"/> loads the living demo of seed/demo
+/// instead, dated relative to the clock. <paramref name="now"/> fixes the app's clock (TimeProvider) at that instant.
+public class AppFactory(bool demo = true, string? existingStore = null, bool livingDemo = false, DateTimeOffset? now = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Demo-2026!";
     public const string PI = "pi@example.org";
@@ -37,6 +41,9 @@ public class AppFactory(bool demo = true, string? existingStore = null) : WebApp
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        builder.UseSetting("Demo:Folder", livingDemo ? "" : Path.Combine(AppContext.BaseDirectory, "fixtures", "demo-small"));
+        if (now is { } fixedNow)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(fixedNow)));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (PostgresServer is not null)
         {
@@ -88,6 +95,12 @@ public class AppFactory(bool demo = true, string? existingStore = null) : WebApp
         command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)";
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>A clock that always reads the same instant.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }
 
 public static partial class HttpClientForms
