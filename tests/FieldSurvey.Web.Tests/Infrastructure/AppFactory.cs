@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using FieldSurvey.Web.Data;
 
 namespace FieldSurvey.Tests.Infrastructure;
@@ -17,9 +19,12 @@ namespace FieldSurvey.Tests.Infrastructure;
 /// then prove both engines.
 /// </summary>
 /// <paramref name="existingStore"/> opens an existing store instead: a data folder (SQLite) or a database name (PostgreSQL).
+/// The app's <see cref="TimeProvider"/> is <see cref="Clock"/>, a fake standing at <see cref="TestClock.Start"/>
+/// (or at <paramref name="now"/>): pages, the demo loader, sign-in cookies and the audit trail all read it, and a
+/// test moves it with <c>Clock.Advance(...)</c>, so nothing depends on the day the suite runs.
 /// The demo data is the small fixed fixture tests/fixtures/demo-small (12 firms, 2 interviews, dates in Nov 2026),
 /// which the existing tests were worked against; <paramref name="livingDemo"/> loads the living demo of seed/demo
-/// instead, dated relative to the clock. <paramref name="now"/> fixes the app's clock (TimeProvider) at that instant.
+/// instead (what dotnet run shows), dated relative to the clock.
 public class AppFactory(bool demo = true, string? existingStore = null, bool livingDemo = false, DateTimeOffset? now = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Demo-2026!";
@@ -27,6 +32,8 @@ public class AppFactory(bool demo = true, string? existingStore = null, bool liv
     public const string Interviewer = "interviewer@example.org";
     public const string Coder1 = "coder1@example.org";
     public const string Coder2 = "coder2@example.org";
+
+    public FakeTimeProvider Clock { get; } = now is { } start ? TestClock.New(start) : TestClock.New();
 
     public string DataFolder { get; } = PostgresServer is null && existingStore is not null ? existingStore
         : Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
@@ -42,9 +49,12 @@ public class AppFactory(bool demo = true, string? existingStore = null, bool liv
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Demo:Folder", livingDemo ? "" : Path.Combine(AppContext.BaseDirectory, "fixtures", "demo-small"));
-        if (now is { } fixedNow)
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(fixedNow)));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         if (PostgresServer is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");
@@ -95,12 +105,6 @@ public class AppFactory(bool demo = true, string? existingStore = null, bool liv
         command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)";
         command.ExecuteNonQuery();
     }
-}
-
-/// <summary>A clock that always reads the same instant.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }
 
 public static partial class HttpClientForms
