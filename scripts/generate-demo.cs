@@ -349,7 +349,8 @@ for (var n = 0; n < interviewed.Count; n++)
     var d = Pick(drawbacks);
     var zc = zh();
     Q(zc, "最后，您觉得所在园区有哪些优势和不足？", "Finally, what are the advantages and drawbacks of your location?");
-    A(zc, zc ? r.Zh : r.En);
+    var advantage = reasons[f.Park].First(x => x != r);   // the other reason, not a repeat of the first answer
+    A(zc, zc ? advantage.Zh : advantage.En);
     A(zc, zc ? d.Zh : d.En);
     Q(zc, "非常感谢！以后可以再联系您做回访吗？", "Thank you very much. May we contact you again for a follow-up?");
     A(zc, zc ? "可以，没问题。" : "Yes, of course.");
@@ -385,7 +386,7 @@ for (var n = 0; n < interviewed.Count; n++)
         ["D4"] = (3 + rng.Next(3)).ToString(CultureInfo.InvariantCulture),
         ["E1"] = JsonSerializer.Serialize(new[] { "conferences", "associations", "informal", "government", "publications" }.Where(_ => Chance(0.6)).Append("associations").Distinct().ToArray()),
         ["E3"] = Pick(new[] { "yearly", "monthly", "monthly", "weekly" }),
-        ["F4"] = r.Zh, ["F5"] = d.Zh, ["G1"] = "yes", ["G3"] = Chance(0.5) ? "受访者很配合，材料已发邮件。" : "Respondent was open; sent the brochure by e-mail.",
+        ["F4"] = advantage.Zh + " " + advantage.En, ["F5"] = d.Zh + " " + d.En, ["G1"] = "yes", ["G3"] = Chance(0.5) ? "受访者很配合，材料已发邮件。" : "Respondent was open; sent the brochure by e-mail.",
     };
     foreach (var (k, v) in fAnswers) answers[k] = v;
     var respondent = f.Contact ?? Pick(surnames) + Pick(given);
