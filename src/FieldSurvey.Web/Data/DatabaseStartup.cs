@@ -32,6 +32,10 @@ public static class DatabaseStartup
 
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Enabled)
-            await DemoSeed.LoadAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), files, demo.Password, logger, clock.GetUtcNow());
+        {
+            var demoFiles = string.IsNullOrWhiteSpace(demo.Folder) ? new SeedFiles(files.Path("demo")) : new SeedFiles(Path.GetFullPath(demo.Folder));
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<TimeOptions>>().Value.FirmTimeZone);
+            await DemoSeed.LoadAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), demoFiles, demo.Password, logger, clock.GetUtcNow(), zone);
+        }
     }
 }

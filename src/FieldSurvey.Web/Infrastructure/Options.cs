@@ -30,6 +30,8 @@ public sealed class DemoOptions
     public const string Section = "Demo";
     public bool Enabled { get; set; }
     public string Password { get; set; } = "Demo-2026!";
+    /// <summary>Folder of the demo study's files; empty means <c>demo/</c> in the seed folder (the living demo). Tests point it at a fixed fixture.</summary>
+    public string? Folder { get; set; }
 }
 
 /// <summary>Time zones (section "Time").</summary>

@@ -19,10 +19,13 @@ namespace FieldSurvey.Tests.Infrastructure;
 /// then prove both engines.
 /// </summary>
 /// <paramref name="existingStore"/> opens an existing store instead: a data folder (SQLite) or a database name (PostgreSQL).
-/// The app's <see cref="TimeProvider"/> is <see cref="Clock"/>, a fake standing at <see cref="TestClock.Start"/>:
-/// pages, the demo loader, sign-in cookies and the audit trail all read it, and a test moves it with
-/// <c>Clock.Advance(...)</c>, so nothing depends on the day the suite runs.
-public class AppFactory(bool demo = true, string? existingStore = null) : WebApplicationFactory<Program>
+/// The app's <see cref="TimeProvider"/> is <see cref="Clock"/>, a fake standing at <see cref="TestClock.Start"/>
+/// (or at <paramref name="now"/>): pages, the demo loader, sign-in cookies and the audit trail all read it, and a
+/// test moves it with <c>Clock.Advance(...)</c>, so nothing depends on the day the suite runs.
+/// The demo data is the small fixed fixture tests/fixtures/demo-small (12 firms, 2 interviews, dates in Nov 2026),
+/// which the existing tests were worked against; <paramref name="livingDemo"/> loads the living demo of seed/demo
+/// instead (what dotnet run shows), dated relative to the clock.
+public class AppFactory(bool demo = true, string? existingStore = null, bool livingDemo = false, DateTimeOffset? now = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Demo-2026!";
     public const string PI = "pi@example.org";
@@ -30,7 +33,7 @@ public class AppFactory(bool demo = true, string? existingStore = null) : WebApp
     public const string Coder1 = "coder1@example.org";
     public const string Coder2 = "coder2@example.org";
 
-    public FakeTimeProvider Clock { get; } = TestClock.New();
+    public FakeTimeProvider Clock { get; } = now is { } start ? TestClock.New(start) : TestClock.New();
 
     public string DataFolder { get; } = PostgresServer is null && existingStore is not null ? existingStore
         : Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
@@ -45,6 +48,7 @@ public class AppFactory(bool demo = true, string? existingStore = null) : WebApp
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        builder.UseSetting("Demo:Folder", livingDemo ? "" : Path.Combine(AppContext.BaseDirectory, "fixtures", "demo-small"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {

@@ -16,5 +16,8 @@ public static class TestClock
     /// A fake clock at <see cref="Start"/> that moves one millisecond each time it is read (so two calls logged
     /// one after the other keep their order, as in life) and otherwise only when a test advances it.
     /// </summary>
-    public static FakeTimeProvider New() => new(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+    public static FakeTimeProvider New() => New(Start);
+
+    /// <summary>The same, standing at <paramref name="start"/> (the living demo's tests load it at other instants).</summary>
+    public static FakeTimeProvider New(DateTimeOffset start) => new(start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 }
