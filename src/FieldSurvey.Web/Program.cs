@@ -143,6 +143,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseUploadLimits();
 app.UseAuthentication();
 // After authentication: the person's chosen language is a claim of the sign-in cookie (ProfileCultureProvider).
 app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
