@@ -80,7 +80,7 @@ services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(10);
 });
-services.AddDataProtection().SetApplicationName("FieldSurvey").PersistKeysToDbContext<FieldSurveyDbContext>();
+services.AddFieldSurveyDataProtection(); // key ring encrypted with DataProtection:CertificatePath (Infrastructure/KeyRing.cs)
 PageAccess.AddPolicies(services.AddAuthorizationBuilder());
 
 services.AddLocalization(o => o.ResourcesPath = "Resources");
