@@ -80,7 +80,7 @@ services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(10);
 });
-services.AddDataProtection().SetApplicationName("FieldSurvey").PersistKeysToDbContext<FieldSurveyDbContext>();
+services.AddFieldSurveyDataProtection(); // key ring encrypted with DataProtection:CertificatePath (Infrastructure/KeyRing.cs)
 PageAccess.AddPolicies(services.AddAuthorizationBuilder());
 
 services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -144,6 +144,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseUploadLimits();
 app.UseAuthentication();
 // After authentication: the person's chosen language is a claim of the sign-in cookie (ProfileCultureProvider).
 app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);

@@ -18,6 +18,9 @@ public sealed class Pseudonyms(IReadOnlyDictionary<string, int> rank, IReadOnlyD
             ordered.ToDictionary(u => u.Id, u => (u.DisplayName, u.Email)));
     }
 
+    /// <summary>A firm in exports without personal data: F and its record number (F0012), in every export the same.</summary>
+    public static string Firm(int firmId) => $"F{firmId:D4}";
+
     public string Of(string? userId, char prefix) =>
         userId is null ? "" : rank.TryGetValue(userId, out var n) ? $"{prefix}{n:D2}" : $"{prefix}??";
 

@@ -18,8 +18,10 @@ public sealed class StorageOptions
     public const string Section = "Storage";
     /// <summary>Folder for the SQLite file and backups; relative paths are under the app's content root.</summary>
     [Required] public string DataFolder { get; set; } = "App_Data";
-    /// <summary>Largest upload accepted (transcripts, firm imports), in bytes.</summary>
+    /// <summary>Largest transcript or firm-import file accepted, in bytes (<see cref="UploadLimits"/>).</summary>
     [Range(1024, 1_073_741_824)] public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>Largest REFI-QDA project (.qdpx) accepted, in bytes.</summary>
+    [Range(1024, 1_073_741_824)] public long MaxProjectUploadBytes { get; set; } = 50 * 1024 * 1024;
     /// <summary>Folder holding the default study files; empty means "seed" beside the app.</summary>
     public string? SeedFolder { get; set; }
 }

@@ -22,7 +22,13 @@ public static class DataPackageExport
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static async Task<(byte[] Zip, IReadOnlyList<PackageTable> Tables)> BuildAsync(FieldSurveyDbContext db, bool personalData, DateTimeOffset now)
+    /// <param name="escapeFormulas">
+    /// True (the default) for files people open in a spreadsheet: text that a spreadsheet would run as a
+    /// formula gets a leading apostrophe (<see cref="Core.Exports.SpreadsheetText"/>). False only when the PI
+    /// chooses the exact text for R or Stata, which never evaluate cells.
+    /// </param>
+    public static async Task<(byte[] Zip, IReadOnlyList<PackageTable> Tables)> BuildAsync(FieldSurveyDbContext db, bool personalData, DateTimeOffset now,
+        bool escapeFormulas = true)
     {
         var names = await Pseudonyms.LoadAsync(db);
         var terms = await db.Terms.AsNoTracking().ToListAsync();
@@ -40,7 +46,7 @@ public static class DataPackageExport
         codes.AddRange(Enum.GetNames<AnchorState>().Select(n => new CodeLabel("anchor", n, n, n)));
         string? Code(int? id) => id is { } i && byId.TryGetValue(i, out var t) ? t.Code : null;
         string Person(string? id, char prefix) => personalData ? names.RealName(id) : names.Of(id, prefix);
-        static string Firm(int id) => $"F{id:D4}";
+        static string Firm(int id) => Pseudonyms.Firm(id);
         static string? Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", Inv);
         static string? Num(decimal? n) => n?.ToString(Inv);
 
@@ -231,10 +237,10 @@ public static class DataPackageExport
 
         IReadOnlyList<PackageTable> tables = [firms, calls, wide, partners, coded, consensus, agreement];
         codes = codes.DistinctBy(c => (c.Variable, c.Code)).ToList();
-        return (Zip(tables, codes, personalData, now), tables);
+        return (Zip(tables, codes, personalData, escapeFormulas, now), tables);
     }
 
-    static byte[] Zip(IReadOnlyList<PackageTable> tables, IReadOnlyList<CodeLabel> codes, bool personalData, DateTimeOffset now)
+    static byte[] Zip(IReadOnlyList<PackageTable> tables, IReadOnlyList<CodeLabel> codes, bool personalData, bool escapeFormulas, DateTimeOffset now)
     {
         var codebook = new PackageTable("codebook.csv", "Every column of every CSV.");
         codebook.Add("file", Text, "CSV file.");
@@ -256,16 +262,16 @@ public static class DataPackageExport
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             void Add(string name, byte[] bytes) { using var e = zip.CreateEntry(name).Open(); e.Write(bytes); }
-            foreach (var t in tables.Append(codebook).Append(codeTable)) Add(t.File, t.ToCsv());
+            foreach (var t in tables.Append(codebook).Append(codeTable)) Add(t.File, t.ToCsv(escapeFormulas));
             var utf8 = new UTF8Encoding(false);
             Add("read_fieldsurvey.R", utf8.GetBytes(ReaderScripts.R(tables)));
             Add("read_fieldsurvey.do", utf8.GetBytes(ReaderScripts.Stata(tables, codes)));
-            Add("README.md", utf8.GetBytes(Readme(tables, personalData, now)));
+            Add("README.md", utf8.GetBytes(Readme(tables, personalData, escapeFormulas, now)));
         }
         return stream.ToArray();
     }
 
-    static string Readme(IReadOnlyList<PackageTable> tables, bool personalData, DateTimeOffset now)
+    static string Readme(IReadOnlyList<PackageTable> tables, bool personalData, bool escapeFormulas, DateTimeOffset now)
     {
         var r = new StringBuilder();
         r.AppendLine("# FieldSurvey data package");
@@ -282,7 +288,9 @@ public static class DataPackageExport
         r.AppendLine();
         r.AppendLine("## Conventions");
         r.AppendLine("- CSV: comma-separated, RFC 4180 quoting, **UTF-8 without BOM**, `\\n` line ends, header row. Empty cell = missing.");
-        r.AppendLine("- Text is written as it is stored: **no spreadsheet formula escaping** (a cell may begin with `=`, `+`, `-` or `@`). These files are data for R/Stata, not for opening in a spreadsheet; if you do open them in Excel, import them as text.");
+        r.AppendLine(escapeFormulas
+            ? "- Spreadsheet formulas are escaped: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (and is not a plain number) is written with a leading apostrophe `'`, so Excel and LibreOffice show it as text instead of running it. Drop that apostrophe in R/Stata if you need the exact text, or export the unescaped variant."
+            : "- Text is written exactly as stored: **no spreadsheet formula escaping** (a cell may begin with `=`, `+`, `-` or `@`). The PI chose this variant for R/Stata; do **not** open these files in a spreadsheet, where such a cell runs as a formula.");
         r.AppendLine("- Times are UTC (`yyyy-mm-dd hh:mm:ss`); interview dates are Beijing dates.");
         r.AppendLine("- Multiple-choice answers: codes joined with `;`. Split questions: one column per part (`QID_part`, percent). `QID_reason`: why an answer is blank.");
         r.AppendLine("- Segment offsets count UTF-16 code units in the stored transcript (Unicode NFC, `\\n`).");

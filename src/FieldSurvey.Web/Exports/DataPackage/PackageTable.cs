@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using FieldSurvey.Core.Exports;
 
 namespace FieldSurvey.Web.Exports.DataPackage;
 
@@ -39,9 +40,9 @@ public sealed partial class PackageTable(string file, string description)
     }
 
     // UTF-8 without BOM and "\n" line ends: R's read.csv and Stata's import delimited read it as is.
-    // No formula escaping (SpreadsheetText.Safe): this package is data for analysis, not a spreadsheet,
-    // and an apostrophe would change the data. The package README says so.
-    public byte[] ToCsv()
+    // Escaped by default like every other export: people do double-click a CSV. Plain numbers ("-3.5") are
+    // left alone, since a spreadsheet reads them as the number they are and R must too.
+    public byte[] ToCsv(bool escapeFormulas = true)
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
@@ -51,12 +52,15 @@ public sealed partial class PackageTable(string file, string description)
             csv.NextRecord();
             foreach (var row in Rows)
             {
-                foreach (var cell in row) csv.WriteField(cell ?? "");
+                foreach (var cell in row) csv.WriteField(escapeFormulas ? Escape(cell) : cell ?? "");
                 csv.NextRecord();
             }
         }
         return stream.ToArray();
     }
+
+    static string Escape(string? cell) =>
+        cell is null ? "" : decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? cell : SpreadsheetText.Safe(cell);
 
     [GeneratedRegex("[^A-Za-z0-9_]")] private static partial Regex NonName();
 }

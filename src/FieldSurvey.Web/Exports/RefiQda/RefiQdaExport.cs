@@ -15,7 +15,8 @@ namespace FieldSurvey.Web.Exports.RefiQda;
 /// children named "English name [code]"; each segment is one PlainTextSelection with one Coding per code
 /// it carries; consensus segments belong to the pseudo-user "Consensus". Positions are Unicode code points
 /// of the stored (NFC, \n) text. GUIDs are name-based (<see cref="StableGuid"/>), so re-exports are stable.
-/// Coders appear under pseudonyms (C03) unless <c>personalData</c> is asked for (then name and e-mail).
+/// Coders and firms appear under the data package's pseudonyms (C03, F0012) unless <c>personalData</c> is
+/// asked for (then names and e-mail). Transcript texts are exported as they are, names in them included.
 /// </summary>
 public static class RefiQdaExport
 {
@@ -61,7 +62,9 @@ public static class RefiQdaExport
         var sources = transcripts.Select(t =>
         {
             var guid = StableGuid.Create($"transcript:{t.Id}");
-            var name = perFirm[t.FirmId] > 1 ? $"{t.NameZh} ({t.InterviewDate:yyyy-MM-dd} #{t.InterviewId})" : t.NameZh;
+            // Without personal data the firm is its data-package pseudonym (F0012) in the name and description.
+            var firm = personalData ? t.NameZh : Pseudonyms.Firm(t.FirmId);
+            var name = perFirm[t.FirmId] > 1 ? $"{firm} ({t.InterviewDate:yyyy-MM-dd} #{t.InterviewId})" : firm;
             var selections = segments.Where(s => s.TranscriptId == t.Id).Select(s =>
             {
                 var user = s.IsConsensus || s.CoderId is null ? ConsensusGuid : UserGuid(s.CoderId);
@@ -73,7 +76,8 @@ public static class RefiQdaExport
                     TextPositions.ToCodePoints(t.Text, s.Start), TextPositions.ToCodePoints(t.Text, s.End), user, s.CreatedAtUtc,
                     description.Length == 0 ? null : description, codings);
             }).ToList();
-            return new QdaSource(guid, name, $"Firm: {t.NameZh}{(t.NameEn is { Length: > 0 } en ? " / " + en : "")}\nPark: {t.Park}\nInterview: {t.InterviewDate:yyyy-MM-dd}",
+            var firmLine = personalData ? $"{t.NameZh}{(t.NameEn is { Length: > 0 } en ? " / " + en : "")}" : firm;
+            return new QdaSource(guid, name, $"Firm: {firmLine}\nPark: {t.Park}\nInterview: {t.InterviewDate:yyyy-MM-dd}",
                 $"internal://{guid:D}.txt", t.Text, null, t.UpdatedAtUtc, selections);
         }).ToList();
 

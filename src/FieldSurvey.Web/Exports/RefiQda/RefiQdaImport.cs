@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using FieldSurvey.Core;
 using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Exchange;
 using FieldSurvey.Core.Firms;
@@ -57,6 +58,12 @@ public static partial class RefiQdaImport
         var report = new ImportReport();
         QdaProject project;
         Dictionary<string, string> files;
+        if (UploadedArchive.Check(qdpx, ArchiveLimits.Project) == ArchiveCheck.TooLarge)
+        {
+            report.Problems.Add(new("The project unpacks to more than FieldSurvey reads (at most {0} MB per file, {1} MB in all).",
+                ArchiveLimits.Project.MaxEntryBytes / 1024 / 1024, ArchiveLimits.Project.MaxTotalBytes / 1024 / 1024));
+            return report;
+        }
         try
         {
             using var zip = new ZipArchive(qdpx, ZipArchiveMode.Read);
@@ -64,7 +71,9 @@ public static partial class RefiQdaImport
                 ?? zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".qde", StringComparison.OrdinalIgnoreCase));
             if (qde is null) { report.Problems.Add(new("The file has no project.qde.")); return report; }
             IReadOnlyList<string> ignored;
-            using (var s = qde.Open()) project = QdaXml.Read(XDocument.Load(s), out ignored);
+            using (var s = qde.Open())
+            using (var xml = XmlReader.Create(s, UploadedXml.Settings))
+                project = QdaXml.Read(XDocument.Load(xml), out ignored);
             report.Skipped.AddRange(ignored.Select(i => new ReportLine("Not imported (FieldSurvey has no place for it): {0}.", i)));
             files = new(StringComparer.OrdinalIgnoreCase);
             foreach (var e in zip.Entries.Where(e => e.FullName.StartsWith("sources/", StringComparison.OrdinalIgnoreCase) && e.Length > 0))
@@ -72,8 +81,18 @@ public static partial class RefiQdaImport
                 using var reader = new StreamReader(e.Open(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
                 files[e.FullName["sources/".Length..]] = reader.ReadToEnd();
             }
+            foreach (var source in project.Sources.Where(x => (x.Text?.Length ?? 0) > TranscriptText.MaxLength))
+                report.Problems.Add(new("Source \"{0}\" is longer than {1} characters, the transcript limit.", source.Name, TranscriptText.MaxLength));
+            foreach (var (name, text) in files.Where(f => f.Value.Length > TranscriptText.MaxLength))
+                report.Problems.Add(new("Source file {0} is longer than {1} characters, the transcript limit.", name, TranscriptText.MaxLength));
+            if (report.Problems.Count > 0) return report;
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or FormatException)
+        catch (XmlException e)
+        {
+            report.Problems.Add(new("project.qde is not well-formed XML, or it holds a DTD, which FieldSurvey refuses: {0}", e.Message));
+            return report;
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException)
         {
             report.Problems.Add(new("The file could not be read: {0}", e.Message));
             return report;
@@ -245,7 +264,8 @@ public static partial class RefiQdaImport
             }
             var firmName = source.Name.Split(" (")[0];
             var firm = firms.FirstOrDefault(x => Same(x.NameZh, source.Name) || Same(x.NameEn, source.Name))
-                ?? firms.FirstOrDefault(x => Same(x.NameZh, firmName) || Same(x.NameEn, firmName));
+                ?? firms.FirstOrDefault(x => Same(x.NameZh, firmName) || Same(x.NameEn, firmName))
+                ?? firms.FirstOrDefault(x => x.Id != 0 && Same(Pseudonyms.Firm(x.Id), firmName));   // our export without personal data
             Interview? interview = null;
             if (firm is not null && firm.Id != 0)
             {

@@ -14,6 +14,7 @@ namespace FieldSurvey.Web.Pages.Interviews;
 /// The interview's transcript or notes: pasted or uploaded, stored normalised through
 /// <see cref="TranscriptRevising.ReviseAsync"/>, every earlier text kept as a revision.
 /// </summary>
+[UploadLimit(UploadKind.File)]
 public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock, IOptions<StorageOptions> storage,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -26,6 +27,7 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
     /// <summary>The text shown: the current one, or an earlier revision when <c>rev</c> asks for it.</summary>
     public string? Shown { get; private set; }
     public int? ShownRevision { get; private set; }
+    public long MaxUpload => storage.Value.MaxUploadBytes;
 
     public async Task<IActionResult> OnGetAsync(int id, int? rev)
     {
@@ -46,8 +48,9 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
         var text = Input.Text;
         if (Input.File is { } file)
         {
-            var (read, problem) = await TranscriptFiles.ReadAsync(file, storage.Value.MaxUploadBytes);
-            if (problem is not null) ModelState.AddModelError("Input.File", t[problem] + (problem.Contains("large") ? " " + t["At most {0} MB.", storage.Value.MaxUploadBytes / 1024 / 1024] : ""));
+            var (read, problem) = await TranscriptFiles.ReadAsync(file, MaxUpload);
+            if (problem is not null) ModelState.AddModelError("Input.File", t[problem, TranscriptText.MaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]
+                + (problem.Contains("large") ? " " + t["At most {0} MB.", UploadLimits.Megabytes(MaxUpload)] : ""));
             text = read;
         }
         if (ModelState.IsValid && string.IsNullOrWhiteSpace(text)) ModelState.AddModelError("Input.Text", t["Paste the transcript or choose a file."]);
@@ -95,7 +98,7 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
 
     public sealed class InputModel
     {
-        [StringLength(2_000_000)] public string? Text { get; set; }
+        [StringLength(TranscriptText.MaxLength)] public string? Text { get; set; }
         public IFormFile? File { get; set; }
         public int Version { get; set; }
         // Longest alternative first: the attribute takes the first match and requires it to span the whole value.

@@ -1,5 +1,7 @@
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FieldSurvey.Core;
 using FieldSurvey.Core.Interviews;
 
 namespace FieldSurvey.Web.Pages.Interviews;
@@ -9,7 +11,7 @@ public static class TranscriptFiles
 {
     public static readonly string[] Extensions = [".txt", ".docx"];
 
-    /// <returns>The text, or null with an English problem message.</returns>
+    /// <returns>The text, or null with an English problem message ({0}: <see cref="TranscriptText.MaxLength"/>).</returns>
     public static async Task<(string? Text, string? Problem)> ReadAsync(IFormFile file, long maxBytes)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
@@ -18,19 +20,28 @@ public static class TranscriptFiles
         if (file.Length == 0) return (null, "The file is empty.");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
-        if (extension == ".txt") return (FieldSurvey.Core.UploadedText.Decode(buffer.ToArray()).Text, null);
-        try
+        var text = extension == ".txt" ? UploadedText.Decode(buffer.ToArray()).Text : null;
+        if (extension == ".docx")
         {
             buffer.Position = 0;
-            using var doc = WordprocessingDocument.Open(buffer, false);
-            var body = doc.MainDocumentPart?.Document?.Body;
-            if (body is null) return (null, "The Word document has no text.");
-            var lines = body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text)));
-            return (string.Join("\n", lines), null);
+            switch (UploadedArchive.Check(buffer, ArchiveLimits.Word))
+            {
+                case ArchiveCheck.NotAnArchive: return (null, "This is not a readable Word (.docx) file.");
+                case ArchiveCheck.TooLarge: return (null, "The Word document unpacks to more than FieldSurvey reads; nothing was saved.");
+            }
+            try
+            {
+                using var doc = WordprocessingDocument.Open(buffer, false);
+                var body = doc.MainDocumentPart?.Document?.Body;
+                if (body is null) return (null, "The Word document has no text.");
+                text = string.Join("\n", body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))));
+            }
+            // XmlException: a part with a DTD, which the Open XML SDK prohibits (entity expansion).
+            catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException)
+            {
+                return (null, "This is not a readable Word (.docx) file.");
+            }
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException)
-        {
-            return (null, "This is not a readable Word (.docx) file.");
-        }
+        return text!.Length > TranscriptText.MaxLength ? (null, "The transcript is longer than {0} characters.") : (text, null);
     }
 }

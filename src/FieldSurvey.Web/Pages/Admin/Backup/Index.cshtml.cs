@@ -1,12 +1,15 @@
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FieldSurvey.Web.Pages.Admin.Backup;
 
 /// <summary>Download a consistent backup of the whole study (SQLite); PostgreSQL shows the pg_dump route.</summary>
-public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IOptions<StorageOptions> storage, IWebHostEnvironment env,
+    ILogger<IndexModel> logger) : PageModel
 {
     public bool IsSqlite { get; private set; }
 
@@ -15,10 +18,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, ILog
     public IActionResult OnPost()
     {
         if (!db.Database.IsSqlite()) return BadRequest();
-        var file = Path.Combine(Path.GetTempPath(), $"fieldsurvey-backup-{Guid.NewGuid():N}.db");
-        Backups.WriteSqliteBackup(db, file);
+        var stream = Backups.CreateDownload(DatabaseSetup.DataFolder(storage.Value, env.ContentRootPath), file => Backups.WriteSqliteBackup(db, file));
         logger.LogInformation("Backup downloaded by {UserId}", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
-        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         return File(stream, "application/vnd.sqlite3", $"fieldsurvey-{clock.GetUtcNow():yyyyMMdd-HHmm}.db");
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace FieldSurvey.Web.Pages.Admin.Exchange;
 
@@ -14,9 +15,11 @@ namespace FieldSurvey.Web.Pages.Admin.Exchange;
 /// Open data exchange: the study as a REFI-QDA project (.qdpx) for other QDA programs, import of a .qdpx,
 /// and the analysis-ready data package for R and Stata. Personal data only when the PI ticks the box.
 /// </summary>
-public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<IndexModel> logger) : PageModel
+[UploadLimit(UploadKind.Project)]
+public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IOptions<StorageOptions> storage, IStringLocalizer<SharedResource> t,
+    ILogger<IndexModel> logger) : PageModel
 {
-    public const long MaxUpload = 50 * 1024 * 1024;
+    public long MaxUpload => storage.Value.MaxProjectUploadBytes;
 
     [BindProperty] public ImportInput Input { get; set; } = new();
     public IReadOnlyList<(int Id, string Name)> Parks { get; private set; } = [];
@@ -33,11 +36,12 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
         return File(RefiQdaExport.Zip(project), "application/zip", $"fieldsurvey-{now:yyyyMMdd-HHmm}.qdpx");
     }
 
-    public async Task<IActionResult> OnGetPackageAsync(bool personalData)
+    /// <param name="exactText">The PI's explicit choice of text without formula escaping, for R/Stata only.</param>
+    public async Task<IActionResult> OnGetPackageAsync(bool personalData, bool exactText)
     {
         var now = clock.GetUtcNow();
-        var (zip, _) = await DataPackageExport.BuildAsync(db, personalData, now);
-        logger.LogInformation("Data package export by {UserId}, personal data {PersonalData}", User.Id(), personalData);
+        var (zip, _) = await DataPackageExport.BuildAsync(db, personalData, now, escapeFormulas: !exactText);
+        logger.LogInformation("Data package export by {UserId}, personal data {PersonalData}, exact text {ExactText}", User.Id(), personalData, exactText);
         return File(zip, "application/zip", $"fieldsurvey-data-{now:yyyyMMdd-HHmm}.zip");
     }
 
@@ -45,7 +49,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     {
         await LoadAsync();
         if (Input.File is null || Input.File.Length == 0) ModelState.AddModelError("Input.File", t["Choose a .qdpx file."]);
-        else if (Input.File.Length > MaxUpload) ModelState.AddModelError("Input.File", t["The file is larger than 50 MB."]);
+        else if (Input.File.Length > MaxUpload) ModelState.AddModelError("Input.File", t["The file is larger than {0} MB.", UploadLimits.Megabytes(MaxUpload)]);
         if (!ModelState.IsValid) return Page();
         await using var stream = new MemoryStream();
         await Input.File!.CopyToAsync(stream);

@@ -15,6 +15,7 @@ namespace FieldSurvey.Web.Pages.Admin.Firms;
 /// Imports firms from CSV (UTF-8 or GB18030) or XLSX: upload, map columns (guessed from the header),
 /// preview every bad row, then import all rows in one transaction — or nothing while any row is bad.
 /// </summary>
+[UploadLimit(UploadKind.File)]
 public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions> storage, IWebHostEnvironment env,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -33,12 +34,12 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
     {
         if (file is null || file.Length == 0) ModelState.AddModelError("file", t["Choose a CSV or XLSX file."]);
-        else if (file.Length > MaxBytes) ModelState.AddModelError("file", t["The file is larger than {0} MB.", MaxBytes / 1024 / 1024]);
+        else if (file.Length > MaxBytes) ModelState.AddModelError("file", t["The file is larger than {0} MB.", UploadLimits.Megabytes(MaxBytes)]);
         if (!ModelState.IsValid) return Page();
-        var id = await ImportFiles.SaveAsync(DataFolder, file!, clock.GetUtcNow());
-        if (id is null)
+        var (id, problem) = await ImportFiles.SaveAsync(DataFolder, file!, clock.GetUtcNow());
+        if (problem is not null)
         {
-            ModelState.AddModelError("file", t["Only CSV (.csv) and Excel (.xlsx) files can be imported."]);
+            ModelState.AddModelError("file", t[problem, ImportFiles.MaxRows.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), ImportFiles.MaxColumns]);
             return Page();
         }
         return RedirectToPage(new { id });

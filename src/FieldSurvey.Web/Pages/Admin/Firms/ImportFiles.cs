@@ -26,28 +26,50 @@ public static class ImportFiles
         !IsId(id) ? null : Extensions.Select(e => Path.Combine(Folder(dataFolder), id + e)).FirstOrDefault(File.Exists);
 
     /// <summary>
-    /// Checks the type by extension and by content (an .xlsx is a zip: "PK"; a CSV has no NUL bytes), saves
-    /// it and returns its id, or null for a wrong type. Files left over from abandoned imports go after a day.
+    /// Checks the type by extension and by content (an .xlsx is a zip: "PK"; a CSV has no NUL bytes) and
+    /// reads it once within <see cref="MaxRows"/> and <see cref="MaxColumns"/>, then saves it and returns its
+    /// id, or a problem (English) and no file. Files left over from abandoned imports go after a day.
     /// </summary>
-    public static async Task<string?> SaveAsync(string dataFolder, IFormFile file, DateTimeOffset now)
+    public static async Task<(string? Id, string? Problem)> SaveAsync(string dataFolder, IFormFile file, DateTimeOffset now)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (!Extensions.Contains(extension)) return null;
+        const string wrongType = "Only CSV (.csv) and Excel (.xlsx) files can be imported.";
+        if (!Extensions.Contains(extension)) return (null, wrongType);
         using var memory = new MemoryStream();
         await file.CopyToAsync(memory);
         var bytes = memory.ToArray();
         var ok = extension == ".xlsx" ? bytes is [0x50, 0x4B, ..] : !bytes.Contains((byte)0);
-        if (!ok) return null;
+        if (!ok) return (null, wrongType);
+        try
+        {
+            Read(bytes, extension);
+        }
+        catch (ImportTooLargeException)
+        {
+            return (null, "The file has more than {0} rows or {1} columns, or unpacks to more than FieldSurvey reads; nothing was saved.");
+        }
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or System.Xml.XmlException)
+        {
+            return (null, "This is not a readable Excel (.xlsx) file.");
+        }
         var folder = Folder(dataFolder);
         foreach (var old in Directory.EnumerateFiles(folder).Where(f => File.GetLastWriteTimeUtc(f) < now.UtcDateTime.AddDays(-1)))
             File.Delete(old);
         var id = Guid.NewGuid().ToString("N");
         await File.WriteAllBytesAsync(Path.Combine(folder, id + extension), bytes);
-        return id;
+        return (id, null);
     }
 
-    public static ImportTable Read(string path) =>
-        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(path) : ReadCsv(File.ReadAllBytes(path));
+    // A frame of 20,000 firms is far beyond a study of three parks; the caps keep a crafted sheet (one cell
+    // at ZZ10000 is 7 million cells once rows are filled out) from costing the server gigabytes.
+    public const int MaxRows = 20_000;
+    public const int MaxColumns = 60;
+
+    public static ImportTable Read(string path) => Read(File.ReadAllBytes(path), Path.GetExtension(path));
+
+    /// <summary>Throws <see cref="ImportTooLargeException"/> past the caps.</summary>
+    public static ImportTable Read(byte[] bytes, string extension) =>
+        extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(bytes) : ReadCsv(bytes);
 
     static ImportTable ReadCsv(byte[] bytes)
     {
@@ -57,15 +79,22 @@ public static class ImportFiles
             HasHeaderRecord = false, DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null,
         });
         var rows = new List<IReadOnlyList<string>>();
-        while (csv.Read()) rows.Add(csv.Parser.Record ?? []);
+        while (csv.Read())
+        {
+            if (rows.Count >= MaxRows + 1 || csv.Parser.Count > MaxColumns) throw new ImportTooLargeException();
+            rows.Add(csv.Parser.Record ?? []);
+        }
         return rows.Count == 0 ? new([], [], encoding) : new(rows[0], rows.Skip(1).ToList(), encoding);
     }
 
     // Read with the Open XML SDK, not ClosedXML: ClosedXML 0.95.4 was built against Open XML SDK 2.x and
     // fails in its type initialiser (InvalidProgramException) beside the 3.3.0 this solution pins.
-    static ImportTable ReadXlsx(string path)
+    static ImportTable ReadXlsx(byte[] bytes)
     {
-        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        using var stream = new MemoryStream(bytes, writable: false);
+        if (FieldSurvey.Core.UploadedArchive.Check(stream, FieldSurvey.Core.ArchiveLimits.Workbook) == FieldSurvey.Core.ArchiveCheck.TooLarge)
+            throw new ImportTooLargeException();
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         var book = document.WorkbookPart!;
         var first = book.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault();
         if (first?.Id?.Value is not { } relId) return new([], [], "XLSX");
@@ -75,10 +104,12 @@ public static class ImportFiles
         foreach (var cell in sheet.Descendants<Cell>())
         {
             if (cell.CellReference?.Value is not { } reference) continue;
+            var address = Address(reference);
+            if (address.Row > MaxRows + 1 || address.Column > MaxColumns) throw new ImportTooLargeException();
             var text = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var index) && index < shared.Count
                 ? shared[index]
                 : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
-            cells[Address(reference)] = text.Trim();
+            cells[address] = text.Trim();
         }
         if (cells.Count == 0) return new([], [], "XLSX");
         var lastRow = cells.Keys.Max(k => k.Row);
@@ -90,12 +121,16 @@ public static class ImportFiles
         return new(rows[0], rows.Skip(1).ToList(), "XLSX");
     }
 
-    /// <summary>"C12" → (12, 3).</summary>
+    /// <summary>"C12" → (12, 3). A reference too long to be on the sheet counts as past the caps.</summary>
     static (int Row, int Column) Address(string reference)
     {
         var column = 0;
         var i = 0;
-        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++) column = column * 26 + char.ToUpperInvariant(reference[i]) - 'A' + 1;
-        return (int.Parse(reference.AsSpan(i), CultureInfo.InvariantCulture), column);
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
+            column = Math.Min(column * 26 + char.ToUpperInvariant(reference[i]) - 'A' + 1, int.MaxValue / 27);
+        return (int.TryParse(reference.AsSpan(i), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : int.MaxValue, column);
     }
 }
+
+/// <summary>The import file is past <see cref="ImportFiles.MaxRows"/>, <see cref="ImportFiles.MaxColumns"/> or the workbook's unpacked-size caps.</summary>
+public sealed class ImportTooLargeException : Exception;
