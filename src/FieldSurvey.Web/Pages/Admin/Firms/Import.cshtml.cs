@@ -15,7 +15,7 @@ namespace FieldSurvey.Web.Pages.Admin.Firms;
 /// Imports firms from CSV (UTF-8 or GB18030) or XLSX: upload, map columns (guessed from the header),
 /// preview every bad row, then import all rows in one transaction — or nothing while any row is bad.
 /// </summary>
-public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions> storage, IWebHostEnvironment env,
+public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions> storage,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
@@ -24,18 +24,17 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
     public ImportResult? Result { get; private set; }
     public Dictionary<ImportField, int> Mapping { get; private set; } = [];
     public IReadOnlyList<string> DuplicateWarnings { get; private set; } = [];
-    public long MaxBytes => storage.Value.MaxUploadBytes;
+    public long MaxBytes => Math.Min(storage.Value.MaxUploadBytes, ImportFiles.MaxBytes);
+    ImportUpload? upload;
 
-    string DataFolder => DatabaseSetup.DataFolder(storage.Value, env.ContentRootPath);
-
-    public IActionResult OnGet() => Id is null || Load() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => Id is null || await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
     {
         if (file is null || file.Length == 0) ModelState.AddModelError("file", t["Choose a CSV or XLSX file."]);
         else if (file.Length > MaxBytes) ModelState.AddModelError("file", t["The file is larger than {0} MB.", MaxBytes / 1024 / 1024]);
         if (!ModelState.IsValid) return Page();
-        var id = await ImportFiles.SaveAsync(DataFolder, file!, clock.GetUtcNow());
+        var id = await ImportFiles.SaveAsync(db, file!, User.Id(), clock.GetUtcNow());
         if (id is null)
         {
             ModelState.AddModelError("file", t["Only CSV (.csv) and Excel (.xlsx) files can be imported."]);
@@ -46,14 +45,14 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
-        if (!Load()) return NotFound();
+        if (!await LoadAsync()) return NotFound();
         Result = await ValidateAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostImportAsync()
     {
-        if (!Load()) return NotFound();
+        if (!await LoadAsync()) return NotFound();
         Result = await ValidateAsync();
         if (!Result.IsValid || Result.Firms.Count == 0) return Page();
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -64,19 +63,19 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
                 FoundedYear = f.FoundedYear, SizeBand = f.SizeBand, Website = f.Website, Notes = f.Notes,
                 Contacts = f.ContactName is null ? [] : [new Contact { Name = f.ContactName, Title = f.ContactTitle, Phones = f.Phones.ToList(), Email = f.Email }],
             }));
+            db.ImportUploads.Remove(upload!);   // the file goes with the import it fed
             db.AuditReason = "Firm import";
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
-        if (ImportFiles.Find(DataFolder, Id) is { } path) System.IO.File.Delete(path);
         StatusMessage = t["{0} firms imported.", Result.Firms.Count];
         return RedirectToPage("/Firms/Index");
     }
 
-    bool Load()
+    async Task<bool> LoadAsync()
     {
-        if (ImportFiles.Find(DataFolder, Id) is not { } path) return false;
-        Table = ImportFiles.Read(path);
+        if ((upload = await ImportFiles.FindAsync(db, Id, User.Id())) is null) return false;
+        Table = ImportFiles.Read(upload);
         Mapping = PostedMapping(Table.Headers.Count) ?? FirmImport.GuessMapping(Table.Headers);
         return true;
     }

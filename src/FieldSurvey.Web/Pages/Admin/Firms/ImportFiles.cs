@@ -4,6 +4,8 @@ using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using FieldSurvey.Core.Firms;
+using FieldSurvey.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace FieldSurvey.Web.Pages.Admin.Firms;
 
@@ -11,43 +13,51 @@ namespace FieldSurvey.Web.Pages.Admin.Firms;
 public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, string Encoding);
 
 /// <summary>
-/// Keeps an uploaded import file between the steps (upload → mapping → preview → import) in the data
-/// folder under a random id, and reads it. Ids are 32 hex digits, so no request can name another path.
+/// Keeps an uploaded import file between the steps (upload → mapping → preview → import) in the database
+/// under a random id, so any instance can serve the next step, and reads it. Ids are 32 hex digits drawn at
+/// random, and a PI reaches only their own uploads.
 /// </summary>
 public static class ImportFiles
 {
     public static readonly string[] Extensions = [".csv", ".xlsx"];
 
-    public static string Folder(string dataFolder) => Directory.CreateDirectory(Path.Combine(dataFolder, "imports")).FullName;
+    /// <summary>
+    /// Largest file kept, whatever the general upload limit: the file sits in a database row until the import,
+    /// and a sampling frame of a few thousand firms is well under a megabyte.
+    /// </summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>Abandoned uploads go after this long.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
     public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 
-    public static string? Find(string dataFolder, string? id) =>
-        !IsId(id) ? null : Extensions.Select(e => Path.Combine(Folder(dataFolder), id + e)).FirstOrDefault(File.Exists);
+    public static async Task<ImportUpload?> FindAsync(FieldSurveyDbContext db, string? id, string userId) =>
+        !IsId(id) ? null : await db.ImportUploads.SingleOrDefaultAsync(u => u.Id == id && u.UploadedById == userId);
 
     /// <summary>
-    /// Checks the type by extension and by content (an .xlsx is a zip: "PK"; a CSV has no NUL bytes), saves
-    /// it and returns its id, or null for a wrong type. Files left over from abandoned imports go after a day.
+    /// Checks the type by extension and by content (an .xlsx is a zip: "PK"; a CSV has no NUL bytes), stores
+    /// it and returns its id, or null for a wrong type. Uploads left over from abandoned imports go first.
     /// </summary>
-    public static async Task<string?> SaveAsync(string dataFolder, IFormFile file, DateTimeOffset now)
+    public static async Task<string?> SaveAsync(FieldSurveyDbContext db, IFormFile file, string userId, DateTimeOffset now)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (!Extensions.Contains(extension)) return null;
+        if (!Extensions.Contains(extension) || file.Length > MaxBytes) return null;
         using var memory = new MemoryStream();
         await file.CopyToAsync(memory);
         var bytes = memory.ToArray();
         var ok = extension == ".xlsx" ? bytes is [0x50, 0x4B, ..] : !bytes.Contains((byte)0);
         if (!ok) return null;
-        var folder = Folder(dataFolder);
-        foreach (var old in Directory.EnumerateFiles(folder).Where(f => File.GetLastWriteTimeUtc(f) < now.UtcDateTime.AddDays(-1)))
-            File.Delete(old);
+        var cutoff = now - KeptFor;
+        await db.ImportUploads.Where(u => u.UploadedAtUtc < cutoff).ExecuteDeleteAsync();
         var id = Guid.NewGuid().ToString("N");
-        await File.WriteAllBytesAsync(Path.Combine(folder, id + extension), bytes);
+        db.ImportUploads.Add(new ImportUpload { Id = id, Extension = extension, Content = bytes, UploadedById = userId, UploadedAtUtc = now });
+        await db.SaveChangesAsync();
         return id;
     }
 
-    public static ImportTable Read(string path) =>
-        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(path) : ReadCsv(File.ReadAllBytes(path));
+    public static ImportTable Read(ImportUpload upload) =>
+        upload.Extension == ".xlsx" ? ReadXlsx(new MemoryStream(upload.Content, writable: false)) : ReadCsv(upload.Content);
 
     static ImportTable ReadCsv(byte[] bytes)
     {
@@ -63,9 +73,9 @@ public static class ImportFiles
 
     // Read with the Open XML SDK, not ClosedXML: ClosedXML 0.95.4 was built against Open XML SDK 2.x and
     // fails in its type initialiser (InvalidProgramException) beside the 3.3.0 this solution pins.
-    static ImportTable ReadXlsx(string path)
+    static ImportTable ReadXlsx(Stream file)
     {
-        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        using var document = SpreadsheetDocument.Open(file, isEditable: false);
         var book = document.WorkbookPart!;
         var first = book.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault();
         if (first?.Id?.Value is not { } relId) return new([], [], "XLSX");
