@@ -60,6 +60,8 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
     public async Task<IActionResult> OnPostPasswordAsync(string id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        // The reset form posts no name or roles (so the binder even falls back to unprefixed keys): only the password is checked.
+        foreach (var key in ModelState.Keys.Where(k => k != nameof(NewPassword)).ToList()) ModelState.Remove(key);
         if (string.IsNullOrEmpty(NewPassword)) ModelState.AddModelError(nameof(NewPassword), t["Enter a new password."]);
         if (!ModelState.IsValid) { Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] }; return Page(); }
         var wasLocked = LockedOut;
