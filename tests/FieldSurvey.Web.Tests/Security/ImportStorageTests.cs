@@ -36,7 +36,8 @@ public sealed class ImportStorageTests(ImportStorageTests.Fixture fixture) : ICl
         var page = upload.Headers.Location!.OriginalString;
         var id = page[(page.IndexOf("id=", StringComparison.Ordinal) + 3)..];
         Assert.True(fixture.With(db => db.ImportUploads.Any(u => u.Id == id)));
-        Assert.Empty(Directory.EnumerateFiles(fixture.DataFolder, "*" + id + "*", SearchOption.AllDirectories));
+        if (Directory.Exists(fixture.DataFolder))   // on PostgreSQL the instance may have no data folder at all
+            Assert.Empty(Directory.EnumerateFiles(fixture.DataFolder, "*" + id + "*", SearchOption.AllDirectories));
 
         // Another PI (any instance) cannot open it by its id; its uploader can, from the database alone.
         var otherPi = await fixture.PersonAsync("pi2@example.org", "PI");
