@@ -33,20 +33,24 @@ services.AddOptions<TimeOptions>().BindConfiguration(TimeOptions.Section).Valida
 services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
     .Validate(d => !d.Enabled || !builder.Environment.IsProduction(), "Demo mode is refused in Production.").ValidateOnStart();
 
-// Behind a reverse proxy that terminates HTTPS (README, "Operating"): trust its X-Forwarded-* headers.
-services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section);
-services.Configure<ForwardedHeadersOptions>(o =>
+// Behind a reverse proxy that terminates HTTPS (README, "Operating"): trust its X-Forwarded-* headers, and only its.
+services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section)
+    .Validate(p => !p.Enabled || p.KnownProxies.Length > 0, "ReverseProxy:KnownProxies must list the proxies' addresses when ReverseProxy:Enabled is true.")
+    .Validate(p => p.KnownProxies.All(a => System.Net.IPAddress.TryParse(a, out _)), "ReverseProxy:KnownProxies holds an address that is not an IP address.")
+    .ValidateOnStart();
+services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((o, proxy) =>
 {
     o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-    var proxy = builder.Configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new();
-    if (proxy.KnownProxies.Length > 0)
-        foreach (var address in proxy.KnownProxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
-    else
-    {
-        o.KnownIPNetworks.Clear(); // no list given: trust whichever proxy forwards to us (only enable behind one)
-        o.KnownProxies.Clear();
-    }
+    // Exactly the listed proxies: ASP.NET's default loopback entries go, so a local process is not trusted by accident.
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+    foreach (var address in proxy.Value.KnownProxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
 });
+services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+// One rule for every cookie the app sets (sign-in, antiforgery, TempData): Secure unless in Development or
+// where a PI allowed plain HTTP on a trusted network.
+services.AddOptions<CookiePolicyOptions>().Configure<IOptions<SecurityOptions>, IWebHostEnvironment>((o, security, env) =>
+    o.Secure = env.IsDevelopment() || security.Value.AllowPlainHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 if (builder.Configuration["Logging:Format"] == "json")
     builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 
@@ -134,6 +138,8 @@ if (args is ["generate", var sizeName, ..])
 
 if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Enabled)
     app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.AllowPlainHttp)
+    app.Logger.LogWarning("Security:AllowPlainHttp is on: sign-in cookies travel unencrypted. Use it only on a trusted network; put HTTPS in front otherwise.");
 
 if (!app.Environment.IsDevelopment())
 {
@@ -142,6 +148,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSecurityHeaders();
+app.UseCookiePolicy();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseUploadLimits();

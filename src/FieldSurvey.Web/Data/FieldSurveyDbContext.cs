@@ -50,6 +50,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ClassificationJudgement> ClassificationJudgements => Set<ClassificationJudgement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per

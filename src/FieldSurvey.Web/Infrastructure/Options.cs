@@ -50,8 +50,22 @@ public sealed class TimeOptions
 public sealed class ReverseProxyOptions
 {
     public const string Section = "ReverseProxy";
-    /// <summary>Honour X-Forwarded-For/Proto/Host (client address, https) from the proxy.</summary>
+    /// <summary>Honour X-Forwarded-For/Proto/Host (client address, https) from the proxies listed below.</summary>
     public bool Enabled { get; set; }
-    /// <summary>Addresses of the proxies to trust; empty trusts any (acceptable only when the app listens on loopback).</summary>
+    /// <summary>
+    /// Addresses of the proxies to trust. Required when <see cref="Enabled"/>: headers from any other address
+    /// are ignored, so nobody can claim https or another client address by sending the headers themselves.
+    /// </summary>
     public string[] KnownProxies { get; set; } = [];
+}
+
+/// <summary>Transport security (section "Security").</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+    /// <summary>
+    /// Let cookies travel over plain HTTP outside Development (a trusted intranet without TLS). Off by default:
+    /// every cookie is then marked Secure and the browser sends it over HTTPS only. Warned about at start-up.
+    /// </summary>
+    public bool AllowPlainHttp { get; set; }
 }

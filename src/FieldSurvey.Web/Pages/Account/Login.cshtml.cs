@@ -20,23 +20,38 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email);
-        if (user is { IsActive: false })
+        // A deactivated or locked account answers exactly like a wrong password unless the password is right,
+        // so the page never tells a stranger that an address has an account. Identity itself would say
+        // "locked" before looking at the password.
+        if (user is not null && (!user.IsActive || await users.IsLockedOutAsync(user)))
         {
-            ModelState.AddModelError(string.Empty, t["This account has been deactivated. Ask a PI."]);
+            if (!await users.CheckPasswordAsync(user, Input.Password)) return Wrong();
+            logger.LogWarning("Sign-in refused: account {UserId} {State}", user.Id, user.IsActive ? "locked out" : "deactivated");
+            ModelState.AddModelError(string.Empty, user.IsActive
+                ? t["Too many failed attempts: this account is locked for 15 minutes."]
+                : t["This account has been deactivated. Ask a PI."]);
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (user is null)
+        {
+            // Hash anyway, so an unknown address takes as long to refuse as a known one.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, Input.Password);
+            return Wrong();
+        }
+        var result = await signIn.PasswordSignInAsync(user.UserName!, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserId} signed in", user!.Id);
+            logger.LogInformation("User {UserId} signed in", user.Id);
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused: account {UserId} locked out", user?.Id);
-            ModelState.AddModelError(string.Empty, t["Too many failed attempts: this account is locked for 15 minutes."]);
-            return Page();
-        }
+        // Also when this wrong password was the one that locked the account: the next right one will say so.
+        return Wrong();
+    }
+
+    static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
+    PageResult Wrong()
+    {
         ModelState.AddModelError(string.Empty, t["E-mail or password is wrong."]);
         return Page();
     }

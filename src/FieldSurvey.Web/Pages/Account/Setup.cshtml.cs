@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
+using FieldSurvey.Web.Pages.Admin.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,10 +27,23 @@ public sealed class SetupModel(FieldSurveyDbContext db, UserManager<AppUser> use
             UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, DisplayName = Input.DisplayName,
             TimeZoneId = time.Value.DefaultUserTimeZone, CreatedAtUtc = clock.GetUtcNow(),
         };
-        var result = await users.CreateAsync(user, Input.Password);
-        foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", error.Description);
-        if (!result.Succeeded) return Page();
-        await users.AddToRoleAsync(user, Roles.PI);
+        // Two set-up requests can both pass the check above. Each claims the PI role's row (a conditional update on
+        // its concurrency stamp) in a transaction and checks again for accounts: the row lock makes the second wait
+        // for the first to commit, then its claim or its second look fails, and it creates nobody.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var piRole = await db.Roles.SingleAsync(r => r.Name == Roles.PI);
+            piRole.ConcurrencyStamp = Guid.NewGuid().ToString();
+            try { await db.SaveChangesAsync(); }
+            catch (DbUpdateConcurrencyException) { return NotFound(); }
+            if (await db.Users.AnyAsync()) return NotFound();
+            var result = await users.CreateAsync(user, Input.Password);
+            foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", error.Description);
+            if (!result.Succeeded) return Page();
+            await users.AddToRoleAsync(user, Roles.PI);
+            await AccessAudit.RecordAsync(db, clock, user, AccessChange.RoleGranted, Roles.PI, user.Id, user.UserName);
+            await transaction.CommitAsync();
+        }
         await signIn.SignInAsync(user, isPersistent: false);
         return Redirect("/Admin");
     }

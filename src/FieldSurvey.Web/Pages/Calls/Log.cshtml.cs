@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Core.Calls;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
+using FieldSurvey.Web.Pages.Firms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
     public async Task<IActionResult> OnGetAsync(int firmId)
     {
         if (!await LoadAsync(firmId)) return NotFound();
+        if (!mayCall) return Forbid();
         Input.At = Minute(time.ToUser(clock.GetUtcNow()).DateTime);
         Input.Number = Phones.FirstOrDefault();
         return Page();
@@ -32,6 +34,7 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
     public async Task<IActionResult> OnPostAsync(int firmId)
     {
         if (!await LoadAsync(firmId)) return NotFound();
+        if (!mayCall) return Forbid();
         if (!ModelState.IsValid) return Page();
         var atUtc = UserTime.ToUtc(Input.At!.Value, time.UserZone);
         DateTimeOffset? callbackUtc = Input.CallbackAt is { } cb
@@ -52,12 +55,15 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
         return RedirectToPage("/Calls/Index");
     }
 
+    bool mayCall;
+
     async Task<bool> LoadAsync(int firmId)
     {
         var firm = await db.Firms.Where(f => f.Id == firmId)
-            .Select(f => new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code)).SingleOrDefaultAsync();
+            .Select(f => new { Header = new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code), f.AssignedInterviewerId }).SingleOrDefaultAsync();
         if (firm is null) return false;
-        Firm = firm;
+        Firm = firm.Header;
+        if (!(mayCall = User.CanWork(firm.AssignedInterviewerId))) return true;   // and no numbers loaded
         Phones = (await db.Contacts.Where(c => c.FirmId == firmId).OrderBy(c => c.Id).Select(c => c.Phones).ToListAsync())
             .SelectMany(p => p).Distinct().ToList();
         return true;

@@ -74,6 +74,12 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         var me = User.Id();
         var assignment = await db.CodingAssignments.SingleOrDefaultAsync(a => a.TranscriptId == transcriptId && a.CoderId == me);
         if (assignment is null) return Forbid();
+        if (!complete && !Access.CanReopen)
+        {
+            StatusMessage = t["Error: {0}", t["Both codings are finished and revealed; only a PI can reopen yours."]];
+            return RedirectToPage(new { transcriptId });
+        }
+        if (complete == (assignment.CompletedAtUtc is not null)) return RedirectToPage(new { transcriptId });
         assignment.CompletedAtUtc = complete ? clock.GetUtcNow() : null;
         await db.SaveChangesAsync();
         StatusMessage = complete ? t["Coding marked complete."] : t["Coding reopened."];
@@ -96,7 +102,9 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         if (!await LoadAsync(transcriptId)) return Error(404, "No such transcript.");
         if (!Access.CanOpen) return Error(403, "You are not assigned to this transcript.");
-        if (!Access.CanEdit) return Error(409, "You marked this transcript complete; reopen it to change your codes.");
+        if (!Access.CanEdit)
+            return Error(409, Access.CanReopen ? "You marked this transcript complete; reopen it to change your codes."
+                : "Both codings are finished and revealed; only a PI can reopen yours.");
         return null;
     }
 

@@ -14,6 +14,8 @@ public sealed record CodingAccess(string UserId, bool IsPI, IReadOnlyList<Assign
     public bool CanOpen => IsPI || Mine is not null;
     /// <summary>Once a coder marks a transcript complete, their codes are frozen until they reopen it.</summary>
     public bool CanEdit => CanOpen && Mine is not { Completed: true };
+    /// <summary>False once the coding is revealed: from then on only a PI reopens it (Admin/CodingAssignments).</summary>
+    public bool CanReopen => Blinding.CanReopen(UserId, Assignments);
     public bool SeesOthers => Blinding.CanSeeOthers(UserId, IsPI, Assignments);
     public bool Sees(string? segmentCoderId) => Blinding.CanSeeSegment(UserId, IsPI, segmentCoderId, Assignments);
 }

@@ -22,6 +22,8 @@ public sealed class DetailsModel(FieldSurveyDbContext db, IStringLocalizer<Share
     public Disposition Derived { get; private set; } = null!;
     public Disposition Current { get; private set; } = null!;
     public IReadOnlyList<Caller> Callers { get; private set; } = [];
+    /// <summary>False for another interviewer's firm: its contacts and the numbers dialled are left out.</summary>
+    public bool ShowsContacts { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -63,13 +65,15 @@ public sealed class DetailsModel(FieldSurveyDbContext db, IStringLocalizer<Share
     {
         var firm = await db.Firms.AsNoTracking().Include(f => f.Contacts).Include(f => f.Park).SingleOrDefaultAsync(f => f.Id == id);
         if (firm is null) return false;
+        ShowsContacts = User.CanWork(firm.AssignedInterviewerId);
+        if (!ShowsContacts) firm.Contacts.Clear();
         Firm = firm;
         var chinese = DisplayNames.Chinese;
         ParkName = firm.Park!.Name(chinese);
         SubsectorName = await db.Terms.Where(x => x.Kind == Core.Study.TermKind.Subsector && x.Code == firm.Subsector)
             .Select(x => chinese ? x.NameZh : x.NameEn).FirstOrDefaultAsync();
         Calls = await db.CallAttempts.Where(a => a.FirmId == id).OrderByDescending(a => a.AtUtc)
-            .Join(db.Users, a => a.InterviewerId, u => u.Id, (a, u) => new Call(a.AtUtc, u.DisplayName, a.NumberDialled, a.Disposition, a.Note, a.CallbackAtUtc))
+            .Join(db.Users, a => a.InterviewerId, u => u.Id, (a, u) => new Call(a.AtUtc, u.DisplayName, ShowsContacts ? a.NumberDialled : null, a.Disposition, a.Note, a.CallbackAtUtc))
             .ToListAsync();
         var outcomes = Calls.Select(c => new AttemptOutcome(c.AtUtc, c.Code, c.CallbackAtUtc)).ToList();
         Derived = FinalDisposition.Derive(outcomes);

@@ -27,6 +27,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         if (id is null) { Input.Contacts = [new(), new()]; return Page(); }
         var firm = await db.Firms.AsNoTracking().Include(f => f.Contacts).SingleOrDefaultAsync(f => f.Id == id);
         if (firm is null) return NotFound();
+        if (!User.CanWork(firm.AssignedInterviewerId)) return Forbid();
         Input = new InputModel
         {
             Id = firm.Id, Version = firm.Version, NameZh = firm.NameZh, NameEn = firm.NameEn, ParkId = firm.ParkId,
@@ -72,6 +73,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         {
             var found = await db.Firms.Include(f => f.Contacts).SingleOrDefaultAsync(f => f.Id == id);
             if (found is null) return NotFound();
+            if (!User.CanWork(found.AssignedInterviewerId)) return Forbid();
             firm = found;
             db.ExpectVersion(firm, Input.Version);
         }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Web.Data;
@@ -20,6 +21,13 @@ public static class FirmQueries
         return await db.Users.Where(u => u.IsActive && userIds.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new Caller(u.Id, u.DisplayName == "" ? u.Email! : u.DisplayName)).ToListAsync();
     }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may call a firm and read its contacts: a PI any firm, an interviewer
+    /// their own and unassigned ones. Another interviewer's firm, its numbers included, stays with them.
+    /// </summary>
+    public static bool CanWork(this ClaimsPrincipal user, string? assignedInterviewerId) =>
+        user.IsPI() || assignedInterviewerId is null || assignedInterviewerId == user.Id();
 
     /// <summary>The attempts of the given firms, as the Core rules read them, in the order they were made (then logged).</summary>
     public static async Task<Dictionary<int, List<AttemptOutcome>>> AttemptsByFirmAsync(this FieldSurveyDbContext db, IQueryable<int> firmIds)

@@ -51,6 +51,24 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// Reopens a finished coding for its coder, the only way back once both codings are revealed; the
+    /// transcript is blinded again for its coders until all have finished. Audited with the reason.
+    /// </summary>
+    public async Task<IActionResult> OnPostReopenAsync(int assignmentId)
+    {
+        var assignment = await db.CodingAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId);
+        if (assignment is null) return NotFound();
+        if (assignment.CompletedAtUtc is not null)
+        {
+            assignment.CompletedAtUtc = null;
+            db.AuditReason = "Coding reopened for its coder by a PI";
+            await db.SaveChangesAsync();
+        }
+        StatusMessage = t["Coding reopened for the coder."];
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostBulkAsync()
     {
         await LoadAsync();

@@ -16,7 +16,7 @@ namespace FieldSurvey.Web.Pages.Admin.Firms;
 /// preview every bad row, then import all rows in one transaction — or nothing while any row is bad.
 /// </summary>
 [UploadLimit(UploadKind.File)]
-public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions> storage, IWebHostEnvironment env,
+public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions> storage,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
@@ -25,18 +25,17 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
     public ImportResult? Result { get; private set; }
     public Dictionary<ImportField, int> Mapping { get; private set; } = [];
     public IReadOnlyList<string> DuplicateWarnings { get; private set; } = [];
-    public long MaxBytes => storage.Value.MaxUploadBytes;
+    public long MaxBytes => Math.Min(storage.Value.MaxUploadBytes, ImportFiles.MaxBytes);
+    ImportUpload? upload;
 
-    string DataFolder => DatabaseSetup.DataFolder(storage.Value, env.ContentRootPath);
-
-    public IActionResult OnGet() => Id is null || Load() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => Id is null || await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
     {
         if (file is null || file.Length == 0) ModelState.AddModelError("file", t["Choose a CSV or XLSX file."]);
         else if (file.Length > MaxBytes) ModelState.AddModelError("file", t["The file is larger than {0} MB.", UploadLimits.Megabytes(MaxBytes)]);
         if (!ModelState.IsValid) return Page();
-        var (id, problem) = await ImportFiles.SaveAsync(DataFolder, file!, clock.GetUtcNow());
+        var (id, problem) = await ImportFiles.SaveAsync(db, file!, User.Id(), clock.GetUtcNow());
         if (problem is not null)
         {
             ModelState.AddModelError("file", t[problem, ImportFiles.MaxRows.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), ImportFiles.MaxColumns]);
@@ -47,14 +46,14 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
-        if (!Load()) return NotFound();
+        if (!await LoadAsync()) return NotFound();
         Result = await ValidateAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostImportAsync()
     {
-        if (!Load()) return NotFound();
+        if (!await LoadAsync()) return NotFound();
         Result = await ValidateAsync();
         if (!Result.IsValid || Result.Firms.Count == 0) return Page();
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -65,19 +64,19 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
                 FoundedYear = f.FoundedYear, SizeBand = f.SizeBand, Website = f.Website, Notes = f.Notes,
                 Contacts = f.ToContact() is { } contact ? [contact] : [],
             }));
+            db.ImportUploads.Remove(upload!);   // the file goes with the import it fed
             db.AuditReason = "Firm import";
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
-        if (ImportFiles.Find(DataFolder, Id) is { } path) System.IO.File.Delete(path);
         StatusMessage = t["{0} firms imported.", Result.Firms.Count];
         return RedirectToPage("/Firms/Index");
     }
 
-    bool Load()
+    async Task<bool> LoadAsync()
     {
-        if (ImportFiles.Find(DataFolder, Id) is not { } path) return false;
-        Table = ImportFiles.Read(path);
+        if ((upload = await ImportFiles.FindAsync(db, Id, User.Id())) is null) return false;
+        Table = ImportFiles.Read(upload);
         Mapping = PostedMapping(Table.Headers.Count) ?? FirmImport.GuessMapping(Table.Headers);
         return true;
     }

@@ -4,6 +4,8 @@ using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using FieldSurvey.Core.Firms;
+using FieldSurvey.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace FieldSurvey.Web.Pages.Admin.Firms;
 
@@ -11,30 +13,39 @@ namespace FieldSurvey.Web.Pages.Admin.Firms;
 public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, string Encoding);
 
 /// <summary>
-/// Keeps an uploaded import file between the steps (upload → mapping → preview → import) in the data
-/// folder under a random id, and reads it. Ids are 32 hex digits, so no request can name another path.
+/// Keeps an uploaded import file between the steps (upload → mapping → preview → import) in the database
+/// under a random id, so any instance can serve the next step, and reads it. Ids are 32 hex digits drawn at
+/// random, and a PI reaches only their own uploads.
 /// </summary>
 public static class ImportFiles
 {
     public static readonly string[] Extensions = [".csv", ".xlsx"];
 
-    public static string Folder(string dataFolder) => Directory.CreateDirectory(Path.Combine(dataFolder, "imports")).FullName;
+    /// <summary>
+    /// Largest file kept, whatever the general upload limit: the file sits in a database row until the import,
+    /// and a sampling frame of a few thousand firms is well under a megabyte.
+    /// </summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>Abandoned uploads go after this long.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
     public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 
-    public static string? Find(string dataFolder, string? id) =>
-        !IsId(id) ? null : Extensions.Select(e => Path.Combine(Folder(dataFolder), id + e)).FirstOrDefault(File.Exists);
+    public static async Task<ImportUpload?> FindAsync(FieldSurveyDbContext db, string? id, string userId) =>
+        !IsId(id) ? null : await db.ImportUploads.SingleOrDefaultAsync(u => u.Id == id && u.UploadedById == userId);
 
     /// <summary>
     /// Checks the type by extension and by content (an .xlsx is a zip: "PK"; a CSV has no NUL bytes) and
-    /// reads it once within <see cref="MaxRows"/> and <see cref="MaxColumns"/>, then saves it and returns its
-    /// id, or a problem (English) and no file. Files left over from abandoned imports go after a day.
+    /// reads it once within <see cref="MaxRows"/> and <see cref="MaxColumns"/>, then stores it in the database
+    /// (so every instance can read it) and returns its id, or a problem (English) and nothing stored. Uploads
+    /// left over from abandoned imports go first.
     /// </summary>
-    public static async Task<(string? Id, string? Problem)> SaveAsync(string dataFolder, IFormFile file, DateTimeOffset now)
+    public static async Task<(string? Id, string? Problem)> SaveAsync(FieldSurveyDbContext db, IFormFile file, string userId, DateTimeOffset now)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         const string wrongType = "Only CSV (.csv) and Excel (.xlsx) files can be imported.";
-        if (!Extensions.Contains(extension)) return (null, wrongType);
+        if (!Extensions.Contains(extension) || file.Length > MaxBytes) return (null, wrongType);
         using var memory = new MemoryStream();
         await file.CopyToAsync(memory);
         var bytes = memory.ToArray();
@@ -52,11 +63,11 @@ public static class ImportFiles
         {
             return (null, "This is not a readable Excel (.xlsx) file.");
         }
-        var folder = Folder(dataFolder);
-        foreach (var old in Directory.EnumerateFiles(folder).Where(f => File.GetLastWriteTimeUtc(f) < now.UtcDateTime.AddDays(-1)))
-            File.Delete(old);
+        var cutoff = now - KeptFor;
+        await db.ImportUploads.Where(u => u.UploadedAtUtc < cutoff).ExecuteDeleteAsync();
         var id = Guid.NewGuid().ToString("N");
-        await File.WriteAllBytesAsync(Path.Combine(folder, id + extension), bytes);
+        db.ImportUploads.Add(new ImportUpload { Id = id, Extension = extension, Content = bytes, UploadedById = userId, UploadedAtUtc = now });
+        await db.SaveChangesAsync();
         return (id, null);
     }
 
@@ -65,7 +76,7 @@ public static class ImportFiles
     public const int MaxRows = 20_000;
     public const int MaxColumns = 60;
 
-    public static ImportTable Read(string path) => Read(File.ReadAllBytes(path), Path.GetExtension(path));
+    public static ImportTable Read(ImportUpload upload) => Read(upload.Content, upload.Extension);
 
     /// <summary>Throws <see cref="ImportTooLargeException"/> past the caps.</summary>
     public static ImportTable Read(byte[] bytes, string extension) =>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace FieldSurvey.Web.Pages.Admin.Users;
 
 /// <summary>PIs create every account (there is no self-registration) with an initial password to pass on.</summary>
-public sealed class CreateModel(UserManager<AppUser> users, TimeProvider clock, IOptions<TimeOptions> time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateModel(FieldSurveyDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<TimeOptions> time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
@@ -27,6 +27,7 @@ public sealed class CreateModel(UserManager<AppUser> users, TimeProvider clock, 
             UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, DisplayName = Input.DisplayName,
             TimeZoneId = time.Value.DefaultUserTimeZone, CreatedAtUtc = clock.GetUtcNow(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {
@@ -35,6 +36,9 @@ public sealed class CreateModel(UserManager<AppUser> users, TimeProvider clock, 
             return Page();
         }
         await users.AddToRolesAsync(user, roles);
+        foreach (var role in roles)
+            await AccessAudit.RecordAsync(db, clock, user, AccessChange.RoleGranted, role, User.Id(), User.Identity?.Name);
+        await transaction.CommitAsync();
         StatusMessage = t["{0} can now sign in.", Input.Email];
         return RedirectToPage("Index");
     }

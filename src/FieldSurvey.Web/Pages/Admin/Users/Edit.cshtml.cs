@@ -8,8 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Admin.Users;
 
-/// <summary>Roles, password reset, unlock and deactivation. People are never deleted: their work points at them.</summary>
-public sealed class EditModel(UserManager<AppUser> users, IStringLocalizer<SharedResource> t) : PageModel
+/// <summary>
+/// Roles, password reset, unlock and deactivation. People are never deleted: their work points at them.
+/// Every change of access is written to the audit trail (<see cref="AccessAudit"/>) with the change itself.
+/// </summary>
+public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty, StringLength(100, MinimumLength = 10, ErrorMessage = "The password needs at least 10 characters.")]
@@ -35,11 +38,21 @@ public sealed class EditModel(UserManager<AppUser> users, IStringLocalizer<Share
             ModelState.AddModelError("Input.Roles", t["You cannot remove your own PI role."]);
         if (!ModelState.IsValid) return Page();
         var current = await users.GetRolesAsync(Person);
-        await users.RemoveFromRolesAsync(Person, current.Except(wanted));
-        await users.AddToRolesAsync(Person, wanted.Except(current));
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var role in current.Except(wanted))
+        {
+            await users.RemoveFromRoleAsync(Person, role);
+            await AuditAsync(AccessChange.RoleRemoved, role);
+        }
+        foreach (var role in wanted.Except(current))
+        {
+            await users.AddToRoleAsync(Person, role);
+            await AuditAsync(AccessChange.RoleGranted, role);
+        }
         Person.DisplayName = Input.DisplayName;
         await users.UpdateAsync(Person);
         await users.UpdateSecurityStampAsync(Person); // role changes reach the person's cookie within a minute
+        await transaction.CommitAsync();
         StatusMessage = t["Saved."];
         return RedirectToPage(new { id });
     }
@@ -47,8 +60,12 @@ public sealed class EditModel(UserManager<AppUser> users, IStringLocalizer<Share
     public async Task<IActionResult> OnPostPasswordAsync(string id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        // The reset form posts no name or roles (so the binder even falls back to unprefixed keys): only the password is checked.
+        foreach (var key in ModelState.Keys.Where(k => k != nameof(NewPassword)).ToList()) ModelState.Remove(key);
         if (string.IsNullOrEmpty(NewPassword)) ModelState.AddModelError(nameof(NewPassword), t["Enter a new password."]);
         if (!ModelState.IsValid) { Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] }; return Page(); }
+        var wasLocked = LockedOut;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var token = await users.GeneratePasswordResetTokenAsync(Person!);
         var result = await users.ResetPasswordAsync(Person!, token, NewPassword!);
         if (!result.Succeeded)
@@ -57,9 +74,20 @@ public sealed class EditModel(UserManager<AppUser> users, IStringLocalizer<Share
             Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] };
             return Page();
         }
-        await users.SetLockoutEndDateAsync(Person!, null);
-        await users.ResetAccessFailedCountAsync(Person!);
+        await AuditAsync(AccessChange.PasswordReset);
+        await UnlockAsync(wasLocked);
+        await transaction.CommitAsync();
         StatusMessage = t["The password was reset. Pass it on to the person."];
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await UnlockAsync(LockedOut);
+        await transaction.CommitAsync();
+        StatusMessage = t["The account is unlocked."];
         return RedirectToPage(new { id });
     }
 
@@ -71,13 +99,27 @@ public sealed class EditModel(UserManager<AppUser> users, IStringLocalizer<Share
             StatusMessage = t["Error: {0}", t["You cannot deactivate yourself."]];
             return RedirectToPage(new { id });
         }
+        if (Person.IsActive == active) return RedirectToPage(new { id });   // a repeated post changes nothing
+        await using var transaction = await db.Database.BeginTransactionAsync();
         Person.IsActive = active;
         await users.UpdateAsync(Person);
         await users.SetLockoutEndDateAsync(Person, active ? null : DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(Person); // signs the person out everywhere
+        await AuditAsync(active ? AccessChange.Reactivated : AccessChange.Deactivated);
+        await transaction.CommitAsync();
         StatusMessage = active ? t["The account is active again."] : t["The account was deactivated; the person's work is kept."];
         return RedirectToPage(new { id });
     }
+
+    async Task UnlockAsync(bool wasLocked)
+    {
+        await users.SetLockoutEndDateAsync(Person!, null);
+        await users.ResetAccessFailedCountAsync(Person!);
+        if (wasLocked) await AuditAsync(AccessChange.Unlocked);
+    }
+
+    Task AuditAsync(AccessChange change, string? role = null) =>
+        AccessAudit.RecordAsync(db, clock, Person!, change, role, User.Id(), User.Identity?.Name);
 
     async Task<bool> LoadAsync(string id)
     {

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using FieldSurvey.Core.Auditing;
+using FieldSurvey.Web.Data;
+
+namespace FieldSurvey.Web.Pages.Admin.Users;
+
+/// <summary>A change to what a person may do; each is one row of the audit trail.</summary>
+public enum AccessChange { RoleGranted, RoleRemoved, PasswordReset, Unlocked, Deactivated, Reactivated }
+
+/// <summary>
+/// Writes changes of access to the audit trail as "Access" rows (who, when, whose account, what). Identity's
+/// role rows are not entities the automatic audit sees, and a password reset touches only secret columns it
+/// leaves out, so these are written here, in the same transaction as the change they record.
+/// </summary>
+public static class AccessAudit
+{
+    public const string Entity = "Access";
+
+    public static async Task RecordAsync(FieldSurveyDbContext db, TimeProvider clock, AppUser person, AccessChange change,
+        string? role, string? byId, string? byName)
+    {
+        var what = new Dictionary<string, string?> { ["Person"] = person.Email };
+        if (role is not null) what["Role"] = role;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow(), UserId = byId, UserName = byName, Entity = Entity, EntityId = person.Id,
+            Action = change.ToString(), After = JsonSerializer.Serialize(what),
+        });
+        await db.SaveChangesAsync();
+    }
+}
