@@ -42,8 +42,8 @@ public static class CountingRule
     public const string Text =
         "Which coded passages count, unit by unit: a unit the PI decided counts by its decision (a rejected unit counts nothing); " +
         "a unit not yet decided counts provisionally with the segments of the counting coder (the coder assigned first), and is " +
-        "labelled provisional; a transcript coded by one coder counts that coder's segments. Consensus segments without a recorded " +
-        "decision (imported) count alone. Each transcript's basis is complete, partial or none (adjudication), one coder, or not coded.";
+        "labelled provisional; a transcript coded by one coder counts that coder's segments. Imported consensus segments without a " +
+        "recorded decision count alone. Each transcript's basis is complete, partial or none (adjudication), one coder, or not coded.";
 
     /// <param name="segments">The transcript's live (not deleted) segments, coders' and consensus.</param>
     /// <param name="assignmentOrder">Coder ids in the order they were assigned the transcript.</param>

@@ -66,8 +66,8 @@ public sealed record ReportFilter(string? Park = null, DateOnly? From = null, Da
     public string Describe(Func<string, string> say)
     {
         var a = DescribeArgs();
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, say(DescribeKey), Park ?? say("all"), From is null ? say("any") : a.From,
-            To is null ? say("any") : a.To, Guide is null ? say("all") : a.Guide, say(a.Sources), say(a.Interviews));
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, say(DescribeKey), Park ?? say("All"), From is null ? say("any") : a.From,
+            To is null ? say("any") : a.To, Guide is null ? say("All") : a.Guide, say(a.Sources), say(a.Interviews));
     }
 }
 
