@@ -43,7 +43,7 @@ var profiles = Enumerable.Range(0, Firms).Select(i => new FirmProfile(i, firmPar
     activities.Where((_, a) => (i + a) % (2 + i % 3) == 0).ToList())).ToList();
 List<Label> L(string[] codes) => codes.Select(c => new Label(c, c, c)).ToList();
 var input = new ReportInput(L(parks), L(locations), L(types), L(activities), mentions, profiles,
-    new Dictionary<TranscriptBasis, int> { [TranscriptBasis.Consensus] = Transcripts }, ClassificationRule.Default);
+    new Dictionary<TranscriptBasis, int> { [TranscriptBasis.Complete] = Transcripts }, ClassificationRule.Default);
 
 LinkageReport.Build(input); // warm-up
 var computeMs = Measure(() => LinkageReport.Build(input));

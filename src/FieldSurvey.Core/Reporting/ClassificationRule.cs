@@ -59,51 +59,83 @@ public sealed record ClassificationRule
         $"Collaborating when dissimilarity (Duncan) ≥ {F(MinDissimilarity)}, cross-cluster share ≥ {F(CollaboratingShare)} in at least {MinTypesAboveShare} linkage types, " +
         $"and collaborative mentions outnumber competitive ones. " +
         $"Competing when dissimilarity < {F(MinDissimilarity)} and either competitive mentions outnumber collaborative ones " +
-        $"or the cross-cluster share is < {F(CompetingShare)} in every linkage type (a type with no within- or cross-cluster mentions counts as 0). " +
-        "Otherwise mixed.";
+        $"or the cross-cluster share is < {F(CompetingShare)} in every linkage type with evidence (a type with no within- or cross-cluster mentions is no evidence, not a share of 0; with no evidence in any type this condition does not hold). " +
+        "Otherwise mixed. For the three parks, dissimilarity is the lowest pairwise index.";
 }
 
-/// <summary>A suggested verdict with the reasons (conditions and numbers) and the rule that produced it.</summary>
-public sealed record Classification(string Key, Verdict Verdict, IReadOnlyList<string> Reasons, string RuleText);
+/// <summary>
+/// One reason as a code: <see cref="Key"/> is the English sentence with {0}… placeholders (also the string-table
+/// key, so the page and the Chinese PDF translate it) and <see cref="Args"/> its already formatted figures.
+/// </summary>
+public sealed record Reason(string Key, params string[] Args)
+{
+    public string English => string.Format(CultureInfo.InvariantCulture, Key, Args);
+}
+
+/// <summary>
+/// A suggested verdict with the reasons (conditions and numbers) and the rule that produced it. <see cref="Reasons"/>
+/// are the English sentences of <see cref="Codes"/>, kept for callers that print English.
+/// </summary>
+public sealed record Classification(string Key, Verdict Verdict, IReadOnlyList<string> Reasons, string RuleText,
+    IReadOnlyList<Reason>? Codes = null);
 
 public static class Classifier
 {
+    public const string ThinPark = "{0}: {1} mentions (minimum {2}) and {3} interviewed firms (minimum {4}).";
+    public const string NoProfile = "Dissimilarity cannot be computed: a park has no value-chain profile (answer A6).";
+    public const string Dissimilar = "Dissimilarity {0} ≥ {1}: the parks do different value-chain work.";
+    public const string Similar = "Dissimilarity {0} < {1}: the parks have similar value-chain profiles.";
+    public const string LowestPair = "The three-park dissimilarity is that of the most similar pair, {0}; pairwise: {1}.";
+    public const string Dense = "Cross-cluster share ≥ {0} in {1} linkage type(s) (needed {2}): {3}.";
+    public const string DenseNone = "Cross-cluster share ≥ {0} in {1} linkage type(s) (needed {2}).";
+    public const string NoEvidence = "No evidence (no within- or cross-cluster mentions) for: {0}; these types count neither way.";
+    public const string Sparse = "Cross-cluster share < {0} in every linkage type with evidence.";
+    public const string NotSparse = "Cross-cluster share reaches {0} in at least one linkage type.";
+    public const string NothingToCompare = "No linkage type has within- or cross-cluster evidence: the parks cannot be called competing for want of linkages.";
+    public const string Natures = "Collaborative mentions about the other parks: {0}; competitive: {1}.";
+    public const string AllCollaborating = "All conditions for collaborating hold.";
+    public const string AllCompeting = "The conditions for competing hold.";
+    public const string Neither = "Neither the conditions for collaborating nor those for competing all hold.";
+
+    /// <summary>Every reason key, so the string table can be checked for them.</summary>
+    public static readonly IReadOnlyList<string> ReasonKeys =
+        [ThinPark, NoProfile, Dissimilar, Similar, LowestPair, Dense, DenseNone, NoEvidence, Sparse, NotSparse, NothingToCompare, Natures, AllCollaborating, AllCompeting, Neither];
+
     static string F(double d) => double.IsNaN(d) ? "n/a" : d.ToString("0.00", CultureInfo.InvariantCulture);
+    static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     public static Classification Classify(IndicatorSet e, ClassificationRule rule)
     {
-        var reasons = new List<string>();
+        var reasons = new List<Reason>();
+        Classification Done(Verdict v) => new(e.Key, v, reasons.Select(r => r.English).ToList(), rule.Describe(), reasons);
         var thin = e.Parks.Where(p => e.MentionsPerPark[p] < rule.MinMentionsPerPark || e.FirmsPerPark[p] < rule.MinFirmsPerPark).ToList();
         foreach (var p in thin)
-            reasons.Add($"{p}: {e.MentionsPerPark[p]} mentions (minimum {rule.MinMentionsPerPark}) and {e.FirmsPerPark[p]} interviewed firms (minimum {rule.MinFirmsPerPark}).");
-        if (double.IsNaN(e.Dissimilarity))
-            reasons.Add("Dissimilarity cannot be computed: a park has no value-chain profile (answer A6).");
-        if (reasons.Count > 0) return new(e.Key, Verdict.InsufficientEvidence, reasons, rule.Describe());
+            reasons.Add(new(ThinPark, p, N(e.MentionsPerPark[p]), N(rule.MinMentionsPerPark), N(e.FirmsPerPark[p]), N(rule.MinFirmsPerPark)));
+        if (double.IsNaN(e.Dissimilarity)) reasons.Add(new(NoProfile));
+        if (reasons.Count > 0) return Done(Verdict.InsufficientEvidence);
 
         var dissimilar = e.Dissimilarity >= rule.MinDissimilarity;
-        reasons.Add(dissimilar
-            ? $"Dissimilarity {F(e.Dissimilarity)} ≥ {F(rule.MinDissimilarity)}: the parks do different value-chain work."
-            : $"Dissimilarity {F(e.Dissimilarity)} < {F(rule.MinDissimilarity)}: the parks have similar value-chain profiles.");
-        static double Zero(double s) => double.IsNaN(s) ? 0 : s;
-        var dense = e.Shares.Where(s => Zero(s.Share) >= rule.CollaboratingShare).ToList();
-        reasons.Add($"Cross-cluster share ≥ {F(rule.CollaboratingShare)} in {dense.Count} linkage type(s) (needed {rule.MinTypesAboveShare})" +
-            (dense.Count > 0 ? ": " + string.Join(", ", dense.Select(s => $"{s.LinkageType} {F(s.Share)}")) + "." : "."));
-        var sparse = e.Shares.All(s => Zero(s.Share) < rule.CompetingShare);
-        reasons.Add(sparse
-            ? $"Cross-cluster share < {F(rule.CompetingShare)} in every linkage type."
-            : $"Cross-cluster share reaches {F(rule.CompetingShare)} in at least one linkage type.");
-        reasons.Add($"Collaborative mentions about the other parks: {e.Collaborative}; competitive: {e.Competitive}.");
+        reasons.Add(new(dissimilar ? Dissimilar : Similar, F(e.Dissimilarity), F(rule.MinDissimilarity)));
+        if (e.LowestPair is { } lowest)
+            reasons.Add(new(LowestPair, lowest, string.Join(", ", e.PairIndices!.Select(p => $"{p.Pair} {F(p.Index)}"))));
+        // A type without within- or cross-cluster mentions says nothing about the parks: it neither counts as a
+        // dense type nor as a sparse one (a share of 0 would push a thinly coded study towards "competing").
+        var evidenced = e.Shares.Where(s => !s.NoEvidence).ToList();
+        var dense = evidenced.Where(s => s.Share >= rule.CollaboratingShare).ToList();
+        reasons.Add(dense.Count > 0
+            ? new(Dense, F(rule.CollaboratingShare), N(dense.Count), N(rule.MinTypesAboveShare), string.Join(", ", dense.Select(s => $"{s.LinkageType} {F(s.Share)}")))
+            : new(DenseNone, F(rule.CollaboratingShare), N(dense.Count), N(rule.MinTypesAboveShare)));
+        if (evidenced.Count < e.Shares.Count)
+            reasons.Add(new(NoEvidence, string.Join(", ", e.Shares.Where(s => s.NoEvidence).Select(s => s.LinkageType))));
+        var sparse = evidenced.Count > 0 && evidenced.All(s => s.Share < rule.CompetingShare);
+        reasons.Add(evidenced.Count == 0 ? new(NothingToCompare) : new(sparse ? Sparse : NotSparse, F(rule.CompetingShare)));
+        reasons.Add(new(Natures, N(e.Collaborative), N(e.Competitive)));
 
         Verdict verdict;
         if (dissimilar && dense.Count >= rule.MinTypesAboveShare && e.Collaborative > e.Competitive) verdict = Verdict.Collaborating;
         else if (!dissimilar && (e.Competitive > e.Collaborative || sparse)) verdict = Verdict.Competing;
         else verdict = Verdict.Mixed;
-        reasons.Add(verdict switch
-        {
-            Verdict.Collaborating => "All conditions for collaborating hold.",
-            Verdict.Competing => "The conditions for competing hold.",
-            _ => "Neither the conditions for collaborating nor those for competing all hold.",
-        });
-        return new(e.Key, verdict, reasons, rule.Describe());
+        reasons.Add(new(verdict switch { Verdict.Collaborating => AllCollaborating, Verdict.Competing => AllCompeting, _ => Neither }));
+        return Done(verdict);
     }
 }

@@ -1,24 +1,44 @@
 namespace FieldSurvey.Core.Reporting;
 
-/// <summary>Cross-cluster intensity of one linkage type: cross ÷ (within + cross); NaN when both are 0.</summary>
+/// <summary>
+/// Cross-cluster intensity of one linkage type: cross ÷ (within + cross). When both are 0 the type has no
+/// evidence (<see cref="NoEvidence"/>, share NaN): that is not a share of 0, and the rule counts it neither way.
+/// </summary>
 public sealed record TypeShare(string LinkageType, int Within, int Cross, int CrossFirms)
 {
     public double Share => Within + Cross == 0 ? double.NaN : (double)Cross / (Within + Cross);
+    public bool NoEvidence => Within + Cross == 0;
 }
+
+/// <summary>Duncan's index of one pair of parks ("DX-YZ"); NaN when either park has no value-chain profile.</summary>
+public sealed record PairIndex(string Pair, double Index);
 
 /// <summary>
 /// The indicators of domain.md for a set of parks: the three-park configuration ("all"), a pair ("DX-YZ"),
-/// or one park against all others. <see cref="Dissimilarity"/> is Duncan's index for a pair and the mean of
-/// the pairwise indices for a larger set (NaN when a park has no value-chain profile).
+/// or one park against all others. <see cref="Dissimilarity"/> is Duncan's index for a pair and, for a larger
+/// set, the lowest of the pairwise indices in <see cref="PairIndices"/> (<see cref="Indicators.LowestPairRule"/>);
+/// NaN when a park has no value-chain profile.
 /// </summary>
 public sealed record IndicatorSet(string Key, IReadOnlyList<string> Parks, double Dissimilarity,
     IReadOnlyList<TypeShare> Shares, int Collaborative, int Competitive, Count Labour,
-    IReadOnlyDictionary<string, int> MentionsPerPark, IReadOnlyDictionary<string, int> FirmsPerPark);
+    IReadOnlyDictionary<string, int> MentionsPerPark, IReadOnlyDictionary<string, int> FirmsPerPark,
+    IReadOnlyList<PairIndex>? PairIndices = null)
+{
+    /// <summary>The pair whose index is <see cref="Dissimilarity"/> (the most similar pair); null for a pair or when undefined.</summary>
+    public string? LowestPair => PairIndices is { Count: > 1 } p && !double.IsNaN(Dissimilarity) ? p.First(x => x.Index == Dissimilarity).Pair : null;
+}
 
 public static class Indicators
 {
     public const string All = "all";
     public static string PairKey(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}-{b}" : $"{b}-{a}";
+
+    /// <summary>
+    /// How several parks get one dissimilarity, printed with the rule: the lowest pairwise index. A mean would let
+    /// two identical parks hide behind a third that differs (0, 0.6, 0.6 averages to 0.4, "complementary").
+    /// </summary>
+    public const string LowestPairRule =
+        "For more than two parks, dissimilarity is the lowest pairwise Duncan index (the most similar pair), not their mean; every pairwise index is shown.";
 
     /// <summary>
     /// A park's value-chain profile: pᵢ = (firms reporting activity i) ÷ (sum over activities of such counts),
@@ -100,12 +120,12 @@ public static class Indicators
         var firmsPerPark = focal.ToDictionary(p => p, p => firms.Count(f => f.Park == p));
         var set = focal.Union(partners).ToList();
         var profiles = set.ToDictionary(p => p, p => Profile(firms, p, activities));
-        var pairs = new List<double>();
+        var pairs = new List<PairIndex>();
         for (var i = 0; i < set.Count; i++)
-            for (var j = i + 1; j < set.Count; j++) pairs.Add(Duncan(profiles[set[i]], profiles[set[j]]));
-        var dissimilarity = pairs.Count == 0 || pairs.Any(double.IsNaN) ? double.NaN : pairs.Average();
+            for (var j = i + 1; j < set.Count; j++) pairs.Add(new(PairKey(set[i], set[j]), Duncan(profiles[set[i]], profiles[set[j]])));
+        var dissimilarity = pairs.Count == 0 || pairs.Any(p => double.IsNaN(p.Index)) ? double.NaN : pairs.Min(p => p.Index);
         return new IndicatorSet(key, focal, dissimilarity, shares, collaborative, competitive,
-            new Count(labour, labourFirms), mentionsPerPark, firmsPerPark);
+            new Count(labour, labourFirms), mentionsPerPark, firmsPerPark, pairs.OrderBy(p => p.Pair, StringComparer.Ordinal).ToList());
     }
 
     static int IndexOf(IReadOnlyList<string> list, string value)

@@ -3,6 +3,7 @@ namespace FieldSurvey.Core.Reporting;
 /// <summary>Which evidence a report counts.</summary>
 public enum SourceFilter
 {
+    /// <summary>Both sources combined: one relation (firm, partner, linkage type) counts once (<see cref="Relations"/>).</summary>
     Both = 0,
     Coded = 1,
     PartnerList = 2,
@@ -36,11 +37,30 @@ public sealed record Report(
     IndicatorSet Configuration,
     IReadOnlyList<IndicatorSet> Pairs,
     IReadOnlyList<Classification> Classifications,
-    IReadOnlyList<Disagreement> Disagreements)
+    IReadOnlyList<Disagreement> Disagreements,
+    IReadOnlyList<SourceSide>? Sides = null)
 {
     public ClassificationRule Rule => Input.Rule;
     public IReadOnlyList<string> ParkCodes => Total.Parks;
+    /// <summary>Counted coded passages that stand in for units the PI has not decided yet.</summary>
+    public int ProvisionalMentions => Counted.Count(m => m.Provisional);
+    public int TranscriptsWith(TranscriptBasis basis) => Input.Transcripts.GetValueOrDefault(basis);
 }
+
+/// <summary>Which evidence one column of the side-by-side comparison holds.</summary>
+public enum SideKind
+{
+    Coded = 0,
+    PartnerList = 1,
+    /// <summary>Both sources, one relation counted once.</summary>
+    Combined = 2,
+}
+
+/// <summary>
+/// One source's figures for the three-park configuration, shown beside the other source's, so a reader sees what
+/// each source says before they are combined.
+/// </summary>
+public sealed record SourceSide(SideKind Kind, Count Total, IndicatorSet Configuration);
 
 public static class LinkageReport
 {
@@ -50,11 +70,14 @@ public static class LinkageReport
         var locations = input.Locations.Select(l => l.Code).ToList();
         var types = input.LinkageTypes.Select(t => t.Code).ToList();
         var activities = input.Activities.Select(a => a.Code).ToList();
+        var coded = input.Mentions.Where(m => m.Source == MentionSource.Coded).ToList();
+        var listed = input.Mentions.Where(m => m.Source == MentionSource.PartnerList).ToList();
+        var combined = Relations.Combine(input.Mentions);
         var counted = input.Sources switch
         {
-            SourceFilter.Coded => input.Mentions.Where(m => m.Source == MentionSource.Coded).ToList(),
-            SourceFilter.PartnerList => input.Mentions.Where(m => m.Source == MentionSource.PartnerList).ToList(),
-            _ => input.Mentions,
+            SourceFilter.Coded => coded,
+            SourceFilter.PartnerList => listed,
+            _ => combined,
         };
         var index = new MentionIndex(counted, parks, locations, types);
         var (total, byType) = LinkageMatrix.BuildAll(index);
@@ -69,7 +92,13 @@ public static class LinkageReport
                 pairs.Add(Indicators.For(Indicators.PairKey(parks[i], parks[j]), pair, pair, index, input.Firms, activities));
             }
         var classifications = new[] { configuration }.Concat(pairs).Select(s => Classifier.Classify(s, input.Rule)).ToList();
+        SourceSide Side(SideKind kind, IReadOnlyList<Mention> mentions)
+        {
+            var i = new MentionIndex(mentions, parks, locations, types);
+            return new(kind, LinkageMatrix.BuildAll(i).Total.Total, Indicators.For(Indicators.All, parks, parks, i, input.Firms, activities));
+        }
         return new Report(input, counted, total, byType, ScopeShares.Build(counted, parks), profiles, parkSets,
-            configuration, pairs, classifications, SourceComparison.Disagreements(input.Mentions));
+            configuration, pairs, classifications, SourceComparison.Disagreements(input.Mentions),
+            [Side(SideKind.Coded, coded), Side(SideKind.PartnerList, listed), Side(SideKind.Combined, combined)]);
     }
 }

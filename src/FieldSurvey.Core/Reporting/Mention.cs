@@ -14,6 +14,7 @@ public enum MentionSource
 /// <see cref="PartnerPark"/> is the partner location's park code when the location is a study park, else null.
 /// <see cref="EvidenceId"/> is the segment id (coded) or partner-row id (partner list), so every figure can be
 /// traced back to the passages behind it; <see cref="Text"/> is the quote or the partner-list entry.
+/// <see cref="Provisional"/>: a coded passage of a unit the PI has not decided yet (see <see cref="CountingRule"/>).
 /// </summary>
 public sealed record Mention(
     int FirmId,
@@ -28,7 +29,8 @@ public sealed record Mention(
     string Text,
     string? Coder = null,
     string? PartnerName = null,
-    int InterviewId = 0);
+    int InterviewId = 0,
+    bool Provisional = false);
 
 /// <summary>An interviewed firm and its value-chain activities (answer A6), for the specialisation profile.</summary>
 public sealed record FirmProfile(int FirmId, string Park, IReadOnlyList<string> Activities);

@@ -59,8 +59,14 @@ public sealed class ReportPdf
         NewPage();
         Heading(Say("Method and rule", "方法和规则"));
         Paragraph(Say(CountingRule.Text, CountingRuleZh), 9);
-        Paragraph(string.Join("; ", rep.Input.Transcripts.OrderBy(x => x.Key).Select(x => $"{x.Key}: {N(x.Value)} transcript(s)")), 9);
-        Paragraph(Say("Interviews count when submitted, returned, approved or locked; drafts do not.", "已提交、已退回、已批准或已锁定的访谈计入；草稿不计入。"), 9);
+        Paragraph(string.Join(Say("; ", "；"), ReportFormat.Bases.Select(b => $"{Say(ReportTables.BasisName(b), BasisZh(b))}: {N(rep.TranscriptsWith(b))}")), 9);
+        Paragraph(Say($"Provisional passages counted (units not yet decided): {N(rep.ProvisionalMentions)}; quotes below marked [provisional].",
+            $"计入的暂定段落（尚未裁定的单元）：{N(rep.ProvisionalMentions)} 条；下文引文中标为［暂定］。"), 9);
+        Paragraph(Say("Interviews counted: " + r.Filter.InterviewsText + ".",
+            r.Filter.Interviews == InterviewFilter.Approved ? "计入的访谈：仅已批准（及已锁定）的访谈。" : "计入的访谈：除草稿外的全部访谈（包括尚未批准的已提交和已退回访谈）。"), 9);
+        Paragraph(Say("Sources: both sources count one relation (same firm, same partner, same linkage type) once; each source on its own: ",
+            "来源：两种来源合并时，同一关系（同一企业、同一合作方、同一联系类型）只计一次；各来源分别为：") +
+            string.Join("; ", (rep.Sides ?? []).Select(x => $"{Say(x.Kind.ToString(), SideZh(x.Kind))} {N(x.Total.Mentions)}")), 9);
         Paragraph(Say("Classification rule: " + rep.Rule.Describe(), "分类规则：" + RuleZh(rep.Rule)), 9);
         Paragraph(Say("Thresholds: ", "阈值：") + rep.Rule.ToJson(), 8);
 
@@ -76,12 +82,14 @@ public sealed class ReportPdf
         Heading(Say("Indicators", "指标"));
         var acts = rep.Input.Activities;
         Table([Say("Park", "园区"), .. acts.Select(a => a.Code)], rep.ParkCodes.Select(p => new[] { p }.Concat(rep.Profiles[p].Select(P)).ToArray()).ToList());
-        Paragraph(Say("Duncan's dissimilarity: ", "Duncan 相异度：") + string.Join("; ", rep.Pairs.Select(p => $"{p.Key} {I(p.Dissimilarity)}")) + Say("; all (mean) ", "；全部（平均）") + $"{I(rep.Configuration.Dissimilarity)}", 9);
+        Paragraph(Say("Duncan's dissimilarity: ", "Duncan 相异度：") + string.Join("; ", rep.Pairs.Select(p => $"{p.Key} {I(p.Dissimilarity)}"))
+            + Say("; all (lowest pair) ", "；全部（最低的一对）") + $"{I(rep.Configuration.Dissimilarity)}", 9);
+        Paragraph(Say(Indicators.LowestPairRule, "三个园区的相异度取各对园区 Duncan 指数中的最低值（最相似的一对），而非平均值；各对指数均列出。"), 8);
         var types = rep.Input.LinkageTypes;
         Paragraph(Say("Cross-cluster share per linkage type (cross ÷ (within + cross); firms reporting cross in brackets):", "各联系类型的跨集群占比（跨集群 ÷（集群内 + 跨集群）；括号内为报告跨集群联系的企业数）："), 9);
         Table([Say("Scope", "范围"), .. types.Select(t => t.Code), Say("Collab.", "协作性"), Say("Compet.", "竞争性"), Say("Labour", "劳动力")],
             new[] { rep.Configuration }.Concat(rep.Pairs).Concat(rep.ParkIndicators).Select(s => new[] { s.Key }
-                .Concat(s.Shares.Select(t => $"{P(t.Share)} ({N(t.CrossFirms)})"))
+                .Concat(s.Shares.Select(t => t.NoEvidence ? Say(ReportTables.NoEvidenceText, "无证据") : $"{P(t.Share)} ({N(t.CrossFirms)})"))
                 .Concat([N(s.Collaborative), N(s.Competitive), $"{N(s.Labour.Mentions)} ({N(s.Labour.Firms)})"]).ToArray()).ToList());
 
         Heading(Say("Classification", "分类"));
@@ -106,7 +114,8 @@ public sealed class ReportPdf
             .OrderBy(m => m.Scope == Scope.CrossCluster ? 0 : 1).ThenBy(m => m.LinkageType, StringComparer.Ordinal).Take(24);
         foreach (var m in quotes)
         {
-            Paragraph($"{r.FirmDisplay(m.FirmId)} · {m.FocalPark} → {m.PartnerLocation} · {m.LinkageType} · {m.Nature ?? "–"} · {m.Coder}", 8, bold: true);
+            Paragraph($"{r.FirmDisplay(m.FirmId)} · {m.FocalPark} → {m.PartnerLocation} · {m.LinkageType} · {m.Nature ?? "–"} · {m.Coder}"
+                + (m.Provisional ? Say(" [provisional]", " ［暂定］") : ""), 8, bold: true);
             Paragraph($"“{m.Text}”", 9, indent: 10);
         }
         Footers();
@@ -117,13 +126,21 @@ public sealed class ReportPdf
         Verdict.Collaborating => "协作型", Verdict.Competing => "竞争型", Verdict.Mixed => "混合型", _ => "证据不足",
     };
 
-    const string CountingRuleZh = "计入哪些已编码段落：对每份转录稿，如有共识（已裁定）编码片段，只计这些；否则，如只有一位编码员编码，计该编码员的编码片段；否则（双人编码、尚未裁定）计最先分配的编码员的编码片段，该转录稿计为尚未裁定。";
+    const string CountingRuleZh = "计入哪些已编码段落（逐个单元）：PI 已裁定的单元按其裁定计入（被否决的单元不计）；尚未裁定的单元暂按计数编码员（最先分配的编码员）的编码片段计入，并标为暂定；只有一位编码员编码的转录稿计该编码员的编码片段。没有裁定记录的共识编码片段（导入的）单独计入。每份转录稿的依据为：裁定完成、部分裁定、未裁定、单人编码或未编码。";
+
+    static string BasisZh(TranscriptBasis b) => b switch
+    {
+        TranscriptBasis.Complete => "裁定完成", TranscriptBasis.Partial => "部分裁定", TranscriptBasis.None => "未裁定",
+        TranscriptBasis.SingleCoder => "单人编码", _ => "未编码",
+    };
+
+    static string SideZh(SideKind k) => k switch { SideKind.Coded => "已编码段落", SideKind.PartnerList => "合作方列表", _ => "合并（同一关系计一次）" };
 
     static string RuleZh(ClassificationRule rule)
     {
         var a = FieldSurvey.Web.Pages.Reports.ReportFormat.RuleArgs(rule);
         return $"任一园区的提及少于 {a[0]} 条或受访企业少于 {a[1]} 家时为证据不足。相异度（Duncan）≥ {a[2]}、至少 {a[4]} 种联系类型的跨集群占比 ≥ {a[3]}，且协作性提及多于竞争性提及时为协作型。" +
-            $"相异度 < {a[2]}，且竞争性提及多于协作性提及或每种联系类型的跨集群占比均 < {a[5]}（没有集群内或跨集群提及的类型按 0 计）时为竞争型。其余为混合型。";
+            $"相异度 < {a[2]}，且竞争性提及多于协作性提及或每种有证据的联系类型的跨集群占比均 < {a[5]}（没有集群内或跨集群提及的类型为无证据，而非占比为 0；任何类型都没有证据时此条件不成立）时为竞争型。其余为混合型。三个园区的相异度取各对中的最低值。";
     }
 
     void NewPage()

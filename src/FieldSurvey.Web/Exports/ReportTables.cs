@@ -11,7 +11,37 @@ public static class ReportTables
 {
     public static IReadOnlyList<ReportTable> All(LoadedReport r, bool includePersonalData) =>
         [.. Matrices(r), Scopes(r), Profiles(r), Dissimilarity(r), CrossClusterShares(r), NatureAndLabour(r),
-         Classification(r), Disagreements(r), Passages(r, includePersonalData)];
+         Classification(r), CountingBasis(r), Sources(r), Disagreements(r), Passages(r, includePersonalData)];
+
+    /// <summary>The words the exports print for a provisional passage and for a type without evidence.</summary>
+    public const string ProvisionalText = "provisional", DecidedText = "decided", NoEvidenceText = "no evidence";
+
+    /// <summary>How many transcripts have each basis, and how many counted passages are provisional (issue 18).</summary>
+    public static ReportTable CountingBasis(LoadedReport r) => new("Counting basis", "Which coded passages count: transcripts by basis, provisional passages",
+        [new("Basis", Width: 30), new("Transcripts", ColumnKind.Integer, 12), new("Note", Width: 80)],
+        ReportFormat.Bases.Select(b => new object?[] { BasisName(b), r.Report.TranscriptsWith(b), null })
+            .Append(new object?[] { "Provisional passages counted", r.Report.ProvisionalMentions, "Coded passages of units the PI has not decided yet, counted from the counting coder: labelled provisional." })
+            .Append(new object?[] { "Interviews", null, r.Filter.InterviewsText }).ToList());
+
+    public static string BasisName(TranscriptBasis b) => b switch
+    {
+        TranscriptBasis.Complete => "adjudication complete", TranscriptBasis.Partial => "adjudication partial",
+        TranscriptBasis.None => "adjudication none", TranscriptBasis.SingleCoder => "one coder", _ => "not coded",
+    };
+
+    /// <summary>Each source's three-park figures beside the other's, and the combined view (one relation once).</summary>
+    public static ReportTable Sources(LoadedReport r)
+    {
+        var sides = r.Report.Sides ?? [];
+        var columns = new List<Column> { new("Linkage type", Width: 28) };
+        foreach (var side in sides)
+            columns.AddRange([new($"{side.Kind} within", ColumnKind.Integer, 12), new($"{side.Kind} cross", ColumnKind.Integer, 12),
+                new($"{side.Kind} share", ColumnKind.Share, 12), new($"{side.Kind} evidence", Width: 12)]);
+        var rows = r.Report.Input.LinkageTypes.Select(type => new object?[] { $"{type.NameEn} {type.NameZh}" }
+            .Concat(sides.SelectMany(side => side.Configuration.Shares.First(x => x.LinkageType == type.Code) is var t
+                ? new object?[] { t.Within, t.Cross, t.Share, t.NoEvidence ? NoEvidenceText : null } : [])).ToArray()).ToList();
+        return new ReportTable("Sources side by side", "Coded passages and partner lists side by side; Combined counts one relation (firm, partner, linkage type) once", columns, rows);
+    }
 
     public static IEnumerable<ReportTable> Matrices(LoadedReport r) =>
         new[] { r.Report.Total }.Concat(r.Report.ByType).Select(m => Matrix(r, m));
@@ -55,15 +85,17 @@ public static class ReportTables
 
     public static ReportTable Dissimilarity(LoadedReport r) => new("Dissimilarity", "Duncan's dissimilarity index ½·Σ|pᵢ − qᵢ| between parks",
         [new("Pair", Width: 12), new("Duncan's index", ColumnKind.Index, 14)],
-        r.Report.Pairs.Select(p => new object?[] { p.Key, p.Dissimilarity }).Append(new object?[] { "all (mean of pairs)", r.Report.Configuration.Dissimilarity }).ToList());
+        r.Report.Pairs.Select(p => new object?[] { p.Key, p.Dissimilarity })
+            .Append(new object?[] { $"all (lowest pair{(r.Report.Configuration.LowestPair is { } l ? ": " + l : "")})", r.Report.Configuration.Dissimilarity }).ToList());
 
     static IEnumerable<IndicatorSet> Sets(LoadedReport r) => new[] { r.Report.Configuration }.Concat(r.Report.Pairs).Concat(r.Report.ParkIndicators);
 
     public static ReportTable CrossClusterShares(LoadedReport r) => new("Cross-cluster shares",
         "Cross-cluster share per linkage type = cross ÷ (within + cross); Beijing, China and abroad are ignored",
         [new("Scope", Width: 12), new("Linkage type", Width: 28), new("Within-cluster", ColumnKind.Integer, 12), new("Cross-cluster", ColumnKind.Integer, 12),
-         new("Cross-cluster share", ColumnKind.Share, 14), new("Firms reporting cross", ColumnKind.Integer, 14)],
-        Sets(r).SelectMany(s => s.Shares.Select(t => new object?[] { s.Key, $"{r.Type(t.LinkageType).NameEn} {r.Type(t.LinkageType).NameZh}", t.Within, t.Cross, t.Share, t.CrossFirms })).ToList());
+         new("Cross-cluster share", ColumnKind.Share, 14), new("Firms reporting cross", ColumnKind.Integer, 14), new("Evidence", Width: 12)],
+        Sets(r).SelectMany(s => s.Shares.Select(t => new object?[] { s.Key, $"{r.Type(t.LinkageType).NameEn} {r.Type(t.LinkageType).NameZh}", t.Within, t.Cross, t.Share, t.CrossFirms,
+            t.NoEvidence ? NoEvidenceText : null })).ToList());
 
     public static ReportTable NatureAndLabour(LoadedReport r) => new("Nature and labour",
         "Collaborative vs competitive cross-cluster mentions; labour mobility between parks",
@@ -90,7 +122,7 @@ public static class ReportTables
     {
         var columns = new List<Column> { new("Source", Width: 12), new("Evidence id", ColumnKind.Integer, 10), new("Firm", Width: 36), new("Focal park", Width: 8),
             new("Linkage type", Width: 12), new("Partner location", Width: 10), new("Scope", Width: 14), new("Nature", Width: 14),
-            new("Partner name", Width: 24), new("Quote or entry", Width: 80), new("Coder", Width: 20) };
+            new("Partner name", Width: 24), new("Quote or entry", Width: 80), new("Coder", Width: 20), new("Status", Width: 12) };
         if (includePersonalData) columns.Add(new("Respondent", Width: 20));
         return new ReportTable("Passages", "Counted evidence: coded passages and partner-list rows with their codes", columns, Rows());
 
@@ -102,7 +134,8 @@ public static class ReportTables
                 row[0] = m.Source == MentionSource.Coded ? "coded" : "partner list";
                 row[1] = m.EvidenceId; row[2] = r.FirmDisplay(m.FirmId); row[3] = m.FocalPark; row[4] = m.LinkageType;
                 row[5] = m.PartnerLocation; row[6] = ScopeName(m.Scope); row[7] = m.Nature; row[8] = m.PartnerName; row[9] = m.Text; row[10] = m.Coder;
-                if (includePersonalData) row[11] = r.Respondents.GetValueOrDefault(m.InterviewId);
+                row[11] = m.Source == MentionSource.PartnerList ? null : m.Provisional ? ProvisionalText : DecidedText;
+                if (includePersonalData) row[12] = r.Respondents.GetValueOrDefault(m.InterviewId);
                 yield return row;
             }
         }

@@ -24,10 +24,13 @@ public static class ReportWorkbook
         yield return ("Study", $"{r.TitleEn} {r.TitleZh}");
         yield return ("Generated (UTC)", r.GeneratedAtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         yield return ("Filters", r.Filter.Describe());
-        yield return ("Interviews", "Submitted, returned, approved and locked interviews count; drafts do not.");
+        yield return ("Interviews", r.Filter.InterviewsText);
         yield return ("Which segments count", CountingRule.Text);
-        foreach (var (basis, n) in r.Report.Input.Transcripts.OrderBy(x => x.Key))
-            yield return ($"Transcripts: {basis}", n.ToString(CultureInfo.InvariantCulture));
+        foreach (var basis in ReportFormat.Bases)
+            yield return ($"Transcripts: {ReportTables.BasisName(basis)}", r.Report.TranscriptsWith(basis).ToString(CultureInfo.InvariantCulture));
+        yield return ("Provisional passages counted", $"{r.Report.ProvisionalMentions.ToString(CultureInfo.InvariantCulture)} ({ReportTables.ProvisionalText}: units not yet decided; see the Status column of Passages)");
+        yield return ("Sources", $"{r.Filter.SourceText}; the sheet 'Sources side by side' shows each source on its own, and the combined view counting one relation (same firm, same partner, same linkage type) once.");
+        yield return ("Dissimilarity of the three parks", Indicators.LowestPairRule);
         yield return ("Classification rule", r.Report.Rule.Describe());
         yield return ("Rule thresholds (JSON)", r.Report.Rule.ToJson());
         yield return ("Total mentions counted", r.Report.Total.Total.Mentions.ToString(CultureInfo.InvariantCulture));

@@ -34,9 +34,10 @@ public static class DisplayNames
     /// <summary>The English key for how a transcript's segments are counted in the report.</summary>
     public static string Label(this FieldSurvey.Core.Reporting.TranscriptBasis basis) => basis switch
     {
-        FieldSurvey.Core.Reporting.TranscriptBasis.Consensus => "Consensus",
+        FieldSurvey.Core.Reporting.TranscriptBasis.Complete => "Adjudication complete",
+        FieldSurvey.Core.Reporting.TranscriptBasis.Partial => "Adjudication partial",
+        FieldSurvey.Core.Reporting.TranscriptBasis.None => "Adjudication none",
         FieldSurvey.Core.Reporting.TranscriptBasis.SingleCoder => "One coder",
-        FieldSurvey.Core.Reporting.TranscriptBasis.NotYetAdjudicated => "Not yet adjudicated",
         _ => "Not coded",
     };
 

@@ -153,23 +153,60 @@ public sealed class ReportingTests
     }
 
     [Fact]
-    public void Consensus_segments_replace_the_coders_segments()
+    public void Consensus_segments_without_recorded_decisions_stand_for_the_whole_transcript()
     {
+        // Imported adjudication (REFI-QDA): consensus but no decisions, so we cannot tell which units it settles.
         CodedSegmentRef[] segments = [new(1, "a", false), new(2, "b", false), new(3, null, true)];
         var (basis, counted) = CountingRule.Choose(segments, ["a", "b"]);
-        Assert.Equal(TranscriptBasis.Consensus, basis);
+        Assert.Equal(TranscriptBasis.Complete, basis);
         Assert.Equal([3], counted.Select(s => s.Id));
     }
 
     [Fact]
-    public void A_double_coded_transcript_without_consensus_counts_the_first_assigned_coder()
+    public void A_double_coded_transcript_without_decisions_counts_the_first_assigned_coder_provisionally()
     {
         CodedSegmentRef[] segments = [new(1, "a", false), new(2, "b", false), new(3, "b", false)];
-        var (basis, counted) = CountingRule.Choose(segments, ["b", "a"]);
-        Assert.Equal(TranscriptBasis.NotYetAdjudicated, basis);
-        Assert.Equal([2, 3], counted.Select(s => s.Id));
-        Assert.Equal(TranscriptBasis.SingleCoder, CountingRule.Choose([new(1, "a", false)], []).Basis);
-        Assert.Equal(TranscriptBasis.Uncoded, CountingRule.Choose([], []).Basis);
+        var result = CountingRule.Count(segments, ["b", "a"], []);
+        Assert.Equal(TranscriptBasis.None, result.Basis);
+        Assert.Equal([new CountedSegment(2, true), new CountedSegment(3, true)], result.Counted);
+        Assert.Equal([new CountedSegment(1, false)], CountingRule.Count([new(1, "a", false)], [], []).Counted);
+        Assert.Equal(TranscriptBasis.SingleCoder, CountingRule.Count([new(1, "a", false)], [], []).Basis);
+        Assert.Equal(TranscriptBasis.Uncoded, CountingRule.Count([], [], []).Basis);
+    }
+
+    [Fact]
+    public void Partial_adjudication_counts_each_unit_by_its_decision_and_the_undecided_ones_provisionally()
+    {
+        // Three units, coders a (assigned first) and b. Unit 1 (segments 1, 2): accepted, consensus segment 7.
+        // Unit 2 (3, 4): rejected. Unit 3 (5, 6): undecided. By hand: 7 counts (decided), 3/4 count nothing,
+        // 5 counts provisionally (a's), 6 does not (b is not the counting coder): two passages, one provisional.
+        CodedSegmentRef[] segments = [new(1, "a", false), new(2, "b", false), new(3, "a", false), new(4, "b", false),
+            new(5, "a", false), new(6, "b", false), new(7, null, true)];
+        UnitDecisionRef[] decisions = [new(1, 2, false, 7), new(3, 4, true, null)];
+        var result = CountingRule.Count(segments, ["a", "b"], decisions);
+        Assert.Equal(TranscriptBasis.Partial, result.Basis);
+        Assert.Equal([new CountedSegment(7, false), new CountedSegment(5, true)], result.Counted);
+    }
+
+    [Fact]
+    public void Rejecting_every_unit_counts_nothing_and_does_not_fall_back_to_the_first_coder()
+    {
+        CodedSegmentRef[] segments = [new(1, "a", false), new(2, "b", false), new(3, "a", false)];
+        // The second unit's decision was first an acceptance (consensus 9, since deleted), then a rejection.
+        UnitDecisionRef[] decisions = [new(1, 2, true, null), new(3, null, true, 9)];
+        var result = CountingRule.Count(segments, ["a", "b"], decisions);
+        Assert.Equal(TranscriptBasis.Complete, result.Basis);
+        Assert.Empty(result.Counted);
+    }
+
+    [Fact]
+    public void A_unit_only_the_other_coder_marked_counts_nothing_until_decided()
+    {
+        // Unit 1 (1, 2) accepted as consensus 5; unit 2 is b's segment 3 alone, undecided: a has nothing there.
+        var result = CountingRule.Count([new(1, "a", false), new(2, "b", false), new(3, "b", false), new(5, null, true)], ["a", "b"],
+            [new UnitDecisionRef(1, 2, false, 5)]);
+        Assert.Equal(TranscriptBasis.Partial, result.Basis);
+        Assert.Equal([new CountedSegment(5, false)], result.Counted);
     }
 
     [Fact]
@@ -193,5 +230,78 @@ public sealed class ReportingTests
         Assert.Equal(1, report.Total.Total.Mentions);
         Assert.Equal(["all", "DX-YZ", "DX-ZLS", "YZ-ZLS"], report.Classifications.Select(c => c.Key).Order());
         Assert.All(report.Classifications, c => Assert.Equal(Verdict.InsufficientEvidence, c.Verdict));
+    }
+
+    static Mention Named(int firm, string focal, string location, string type, string partner, MentionSource source = MentionSource.Coded, bool provisional = false) =>
+        M(firm, focal, location, type, source: source) with { PartnerName = partner, Provisional = provisional };
+
+    [Fact]
+    public void The_combined_view_counts_one_relation_once_across_both_sources()
+    {
+        // Firm 1 names 天坛生物 (DX) for labour in two passages and in its partner list: one relation. The same partner
+        // for research is a second relation; firm 2 naming it is a third; a passage with no partner name stays alone.
+        Mention[] mentions = [Named(1, "YZ", "DX", "labour", "天坛生物", provisional: true), Named(1, "YZ", "DX", "labour", " 天坛生物 "),
+            Named(1, "YZ", "DX", "labour", "天坛生物", MentionSource.PartnerList), Named(1, "YZ", "DX", "research", "天坛生物"),
+            Named(2, "ZLS", "DX", "labour", "天坛生物"), M(1, "YZ", "DX", "labour")];
+        var combined = Relations.Combine(mentions);
+        Assert.Equal(4, combined.Count);
+        // The kept mention of the first relation is the decided passage, not the provisional one or the list row.
+        Assert.Same(mentions[1], combined[0]);
+        var report = LinkageReport.Build(Input(mentions, SourceFilter.Both));
+        Assert.Equal(4, report.Total.Total.Mentions);
+        Assert.Equal(new Count(1, 1), report.ByType.Single(m => m.LinkageType == "labour").Cell("ZLS", "DX"));
+        Assert.Equal(new Count(2, 1), report.ByType.Single(m => m.LinkageType == "labour").Cell("YZ", "DX"));
+        // Side by side: 5 coded passages, 1 partner-list row, 4 relations combined.
+        Assert.Equal([5, 1, 4], report.Sides!.Select(x => x.Total.Mentions));
+        Assert.Equal(5, LinkageReport.Build(Input(mentions, SourceFilter.Coded)).Total.Total.Mentions);
+    }
+
+    static ReportInput Input(IReadOnlyList<Mention> mentions, SourceFilter sources, IReadOnlyList<FirmProfile>? firms = null) =>
+        new(Parks.Select(p => new Label(p, p, p)).ToList(), Locations.Select(l => new Label(l, l, l)).ToList(),
+            Types.Select(t => new Label(t, t, t)).ToList(), Activities.Select(a => new Label(a, a, a)).ToList(), mentions, firms ?? [],
+            new Dictionary<TranscriptBasis, int>(), ClassificationRule.Default, sources);
+
+    [Fact]
+    public void The_three_park_dissimilarity_is_the_lowest_pair_so_an_identical_pair_is_not_averaged_away()
+    {
+        // ZLS and YZ: both R&D only → profiles (1,0,0,0,0): Duncan 0. DX: manufacturing only → 1 against each.
+        // By hand: pairs DX-YZ 1, DX-ZLS 1, YZ-ZLS 0; the mean would be 0.667 (≥ 0.3, "complementary"); the rule gives 0.
+        FirmProfile[] firms = [new(1, "ZLS", ["rd"]), new(2, "YZ", ["rd"]), new(3, "DX", ["manufacturing"])];
+        var all = Indicators.For("all", Parks, Parks, [], firms, Types, Activities);
+        Assert.Equal([new PairIndex("DX-YZ", 1), new PairIndex("DX-ZLS", 1), new PairIndex("YZ-ZLS", 0)], all.PairIndices);
+        Assert.Equal(0, all.Dissimilarity);
+        Assert.Equal("YZ-ZLS", all.LowestPair);
+        var report = LinkageReport.Build(Input([], SourceFilter.Both, firms));
+        Assert.Equal([1.0, 1.0, 0.0], report.Pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Dissimilarity));
+        var reasons = Classifier.Classify(all, ClassificationRule.Default with { MinMentionsPerPark = 0, MinFirmsPerPark = 0 }).Reasons;
+        Assert.Contains(reasons, r => r.Contains("most similar pair, YZ-ZLS") && r.Contains("DX-YZ 1.00"));
+    }
+
+    [Fact]
+    public void A_linkage_type_without_within_or_cross_cluster_mentions_is_no_evidence_not_a_share_of_zero()
+    {
+        // Similar parks (0.20), no competitive mentions. Research: 5 within, 0 cross → share 0 (evidence, sparse).
+        // Every other type: 0 within, 0 cross → no evidence. Before: all five read as 0 → "sparse in every type" →
+        // competing. Now: research alone is sparse, so competing still holds on real evidence...
+        var oneType = new IndicatorSet("YZ-ZLS", ["YZ", "ZLS"], 0.20,
+            Types.Select((t, i) => new TypeShare(t, i == 0 ? 5 : 0, 0, 0)).ToList(), 1, 0, new Count(0, 0),
+            new Dictionary<string, int> { ["YZ"] = 20, ["ZLS"] = 20 }, new Dictionary<string, int> { ["YZ"] = 5, ["ZLS"] = 5 });
+        var result = Classifier.Classify(oneType, ClassificationRule.Default);
+        Assert.Equal(Verdict.Competing, result.Verdict);
+        Assert.True(oneType.Shares[1].NoEvidence);
+        Assert.Contains(result.Reasons, r => r.Contains("No evidence") && r.Contains("supplier, customer, labour, knowledge"));
+        // ...but with no evidence in any type there is nothing to call sparse: mixed, not competing.
+        var none = oneType with { Shares = Types.Select(t => new TypeShare(t, 0, 0, 0)).ToList() };
+        var nothing = Classifier.Classify(none, ClassificationRule.Default);
+        Assert.Equal(Verdict.Mixed, nothing.Verdict);
+        Assert.Contains(nothing.Codes!, r => r.Key == Classifier.NothingToCompare);
+    }
+
+    [Fact]
+    public void Every_reason_comes_as_a_code_with_its_figures()
+    {
+        var result = Classifier.Classify(Evidence(0.45, [0.30, 0.25, 0.05, 0, 0.1], 8, 2), ClassificationRule.Default);
+        Assert.All(result.Codes!, c => Assert.Contains(c.Key, Classifier.ReasonKeys));
+        Assert.Equal(result.Reasons, result.Codes!.Select(c => c.English));
     }
 }

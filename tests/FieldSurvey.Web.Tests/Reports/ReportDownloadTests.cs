@@ -56,7 +56,10 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
         var expected = core.Report.Configuration.Shares.Single(s => s.LinkageType == "research").Share;
         Assert.Equal(expected, research[4].Number, 6);
         Assert.Equal("0.0%", research[4].Format);
-        Assert.Contains(book["Dissimilarity"].Cells, c => c.Format == "0.000");
+        // Approved interviews only leave ZLS and DX without a value-chain profile (every index undefined, empty cells);
+        // with the submitted Baiotai (ZLS) interview the YZ-ZLS index is a number in the index format.
+        var withSubmitted = XlsxReader.Read(await client.GetByteArrayAsync("/Reports/Download?handler=Workbook&interviews=NotDraft"));
+        Assert.Contains(withSubmitted["Dissimilarity"].Cells, c => c.Format == "0.000");
 
         var passages = book["Passages"];
         Assert.Equal(core.Report.Counted.Count + 1, passages.Rows.Count);
@@ -152,7 +155,9 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var after = await client.GetStringAsync("/Reports");
+        // Approved interviews only (the default) leave ZLS without an interviewed firm, so YZ-ZLS has no dissimilarity:
+        // count the submitted Baiotai (ZLS) interview too, as before issue 18, to see the verdict move.
+        var after = await client.GetStringAsync("/Reports?interviews=NotDraft");
         Assert.Contains("fewer than 0 mentions or fewer than 0 interviewed firms", after);
         Assert.Matches("data-testid=\"suggested-YZ-ZLS\">(Collaborating|Competing|Mixed)<", after);
         var rule = await fixture.WithAsync(async db => ClassificationRule.FromJson((await db.StudySettings.SingleAsync()).ClassificationRuleJson));

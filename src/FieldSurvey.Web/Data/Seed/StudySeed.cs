@@ -22,9 +22,16 @@ public static class StudySeed
         (TermKind.Subsector, "vocabulary/subsectors.csv"),
     ];
 
+    /// <summary>Terms added to the default vocabulary after databases already existed: (kind, file, code).</summary>
+    static readonly (TermKind Kind, string File, string Code)[] AddedLater =
+    [
+        // Issue 18: the interviews name conferences and associations, which fit no other partner kind.
+        (TermKind.PartnerKind, "vocabulary/partner-kinds.csv", "other"),
+    ];
+
     public static async Task LoadAsync(FieldSurveyDbContext db, SeedFiles files, DateTimeOffset now)
     {
-        if (await db.Parks.AnyAsync()) return;
+        if (await db.Parks.AnyAsync()) { await AddLaterTermsAsync(db, files); return; }
 
         var parks = files.Csv("parks.csv").Select((r, i) => new Park
         {
@@ -63,5 +70,35 @@ public static class StudySeed
 
         if (!await db.StudySettings.AnyAsync()) db.StudySettings.Add(new StudySettings());
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Gives an existing study the terms added to the seed since it was created, once: a term whose code the study
+    /// already has (even retired or merged, so a PI's removal stands) is left alone. A start-up step rather than a
+    /// migration, because the term's names live in the seed files and the study's vocabulary is data, not schema.
+    /// </summary>
+    static async Task AddLaterTermsAsync(FieldSurveyDbContext db, SeedFiles files)
+    {
+        var added = false;
+        foreach (var (kind, file, code) in AddedLater)
+        {
+            if (!files.Exists(file) || await db.Terms.AnyAsync(t => t.Kind == kind && t.Code == code)) continue;
+            if (files.Csv(file).FirstOrDefault(r => r["code"] == code) is not { } r) continue;
+            var order = await db.Terms.Where(t => t.Kind == kind).MaxAsync(t => (int?)t.SortOrder) ?? 0;
+            var shortcut = r.Opt("shortcut");
+            if (shortcut is not null && await db.Terms.AnyAsync(t => t.Shortcut == shortcut && t.RetiredAt == null && t.MergedIntoId == null)) shortcut = null;
+            db.Terms.Add(new Term
+            {
+                Kind = kind, Code = code, NameEn = r["name_en"], NameZh = r["name_zh"], SortOrder = order + 1, Shortcut = shortcut,
+                DefinitionEn = r.Opt("definition_en"), DefinitionZh = r.Opt("definition_zh"),
+                Inclusion = r.Opt("inclusion"), Exclusion = r.Opt("exclusion"), Example = r.Opt("example"),
+            });
+            added = true;
+        }
+        if (added)
+        {
+            db.AuditReason = "Default vocabulary gained terms (partner kind \"other\")";
+            await db.SaveChangesAsync();
+        }
     }
 }

@@ -11,6 +11,7 @@ public sealed class FilterQuery
     [FromQuery(Name = "to")] public DateOnly? To { get; set; }
     [FromQuery(Name = "guide")] public int? Guide { get; set; }
     [FromQuery(Name = "source")] public SourceFilter Source { get; set; }
+    [FromQuery(Name = "interviews")] public InterviewFilter Interviews { get; set; }
 
-    public ReportFilter ToFilter() => new(string.IsNullOrWhiteSpace(Park) ? null : Park, From, To, Guide, Source);
+    public ReportFilter ToFilter() => new(string.IsNullOrWhiteSpace(Park) ? null : Park, From, To, Guide, Source, Interviews);
 }

@@ -7,10 +7,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FieldSurvey.Web.Pages.Reports;
 
+/// <summary>Which interviews a report counts, a stated filter (issue 18): by default only reviewed and approved ones.</summary>
+public enum InterviewFilter
+{
+    /// <summary>Approved or locked interviews: what a PI has reviewed.</summary>
+    Approved = 0,
+    /// <summary>Every interview that is not a draft: submitted and returned ones, not yet approved, too.</summary>
+    NotDraft = 1,
+}
+
 /// <summary>The report's filters, as query-string values of every report link and download.</summary>
 public sealed record ReportFilter(string? Park = null, DateOnly? From = null, DateOnly? To = null,
-    int? Guide = null, SourceFilter Source = SourceFilter.Both)
+    int? Guide = null, SourceFilter Source = SourceFilter.Both, InterviewFilter Interviews = InterviewFilter.Approved)
 {
+    public const string ApprovedOnlyText = "approved (and locked) interviews only";
+    public const string NotDraftText = "all interviews except drafts (submitted and returned ones, not yet approved, too)";
+
+    /// <summary>The interview filter in words: the string-table key the page and the exports print.</summary>
+    public string InterviewsText => Interviews == InterviewFilter.Approved ? ApprovedOnlyText : NotDraftText;
+
+    /// <summary>The source filter in words (string-table key).</summary>
+    public string SourceText => Source switch
+    {
+        SourceFilter.Coded => "Coded passages",
+        SourceFilter.PartnerList => "Partner lists",
+        _ => "Coded passages and partner lists (one relation counted once)",
+    };
+
     public Dictionary<string, string> RouteValues()
     {
         var values = new Dictionary<string, string>();
@@ -19,12 +42,33 @@ public sealed record ReportFilter(string? Park = null, DateOnly? From = null, Da
         if (To is { } t) values["to"] = t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (Guide is { } g) values["guide"] = g.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (Source != SourceFilter.Both) values["source"] = Source.ToString();
+        if (Interviews != InterviewFilter.Approved) values["interviews"] = Interviews.ToString();
         return values;
     }
 
-    public string Describe() =>
-        $"Park: {Park ?? "all"}; interview dates: {From?.ToString("yyyy-MM-dd") ?? "any"} to {To?.ToString("yyyy-MM-dd") ?? "any"}; " +
-        $"guide version: {(Guide?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all")}; sources: {Source}";
+    /// <summary>The string-table key of <see cref="Describe"/>; its arguments are <see cref="DescribeArgs"/>.</summary>
+    public const string DescribeKey = "Park: {0}; interview dates: {1} to {2}; guide version: {3}; sources: {4}; interviews: {5}";
+
+    /// <summary>The filters' arguments; the words among them (all, any, the sources and interviews) are string-table keys.</summary>
+    public (string Park, string From, string To, string Guide, string Sources, string Interviews) DescribeArgs() =>
+        (Park ?? "all", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "any",
+         To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "any",
+         Guide?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all", SourceText, InterviewsText);
+
+    /// <summary>The filters in English, as the workbook and the English PDF print them.</summary>
+    public string Describe()
+    {
+        var a = DescribeArgs();
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, DescribeKey, a.Park, a.From, a.To, a.Guide, a.Sources, a.Interviews);
+    }
+
+    /// <summary>The filters in the reader's language, through the string table.</summary>
+    public string Describe(Func<string, string> say)
+    {
+        var a = DescribeArgs();
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, say(DescribeKey), Park ?? say("All"), From is null ? say("any") : a.From,
+            To is null ? say("any") : a.To, Guide is null ? say("All") : a.Guide, say(a.Sources), say(a.Interviews));
+    }
 }
 
 /// <summary>A firm's names and park, for labels.</summary>
@@ -53,7 +97,8 @@ public sealed record LoadedReport(
     /// <summary>Labels of the vocabulary's natures of a relation, by code (mentions carry the code).</summary>
     public IReadOnlyList<Label> Natures { get; init; } = [];
     public Label? Nature(string? code) => code is null ? null : Natures.FirstOrDefault(n => n.Code == code) ?? new Label(code, code, code);
-    public int NotYetAdjudicated => Report.Input.Transcripts.GetValueOrDefault(TranscriptBasis.NotYetAdjudicated);
+    /// <summary>Double-coded transcripts with undecided units (partial or no adjudication): their passages count provisionally.</summary>
+    public int NotYetAdjudicated => Report.TranscriptsWith(TranscriptBasis.Partial) + Report.TranscriptsWith(TranscriptBasis.None);
 }
 
 /// <summary>
@@ -76,7 +121,9 @@ public static class ReportData
         var termById = terms.ToDictionary(t => t.Id);
         List<Label> Labels(TermKind kind) => terms.Where(t => t.Kind == kind && t.IsActive).Select(t => new Label(t.Code, t.NameEn, t.NameZh)).ToList();
 
-        var interviews = db.Interviews.AsNoTracking().Where(i => i.Status != InterviewStatus.Draft);
+        var interviews = filter.Interviews == InterviewFilter.Approved
+            ? db.Interviews.AsNoTracking().Where(i => i.Status == InterviewStatus.Approved || i.Status == InterviewStatus.Locked)
+            : db.Interviews.AsNoTracking().Where(i => i.Status != InterviewStatus.Draft);
         if (filter.From is { } from) interviews = interviews.Where(i => i.InterviewDate >= from);
         if (filter.To is { } to) interviews = interviews.Where(i => i.InterviewDate <= to);
         if (filter.Guide is { } guide) interviews = interviews.Where(i => i.GuideVersionId == guide);
@@ -96,24 +143,28 @@ public static class ReportData
             .ToListAsync(ct);
         var assignments = await db.CodingAssignments.AsNoTracking().Where(a => transcriptIds.Contains(a.TranscriptId))
             .OrderBy(a => a.AssignedAtUtc).ThenBy(a => a.Id).Select(a => new { a.TranscriptId, a.CoderId }).ToListAsync(ct);
+        var decisions = await db.AdjudicationDecisions.AsNoTracking().Where(d => transcriptIds.Contains(d.TranscriptId))
+            .Select(d => new { d.TranscriptId, d.SegmentAId, d.SegmentBId, d.Kind, d.ConsensusSegmentId }).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
         var mentions = new List<Mention>();
         var basis = new Dictionary<TranscriptBasis, int>();
         var segmentsByTranscript = segments.ToLookup(s => s.TranscriptId);
         var assignmentsByTranscript = assignments.ToLookup(a => a.TranscriptId, a => a.CoderId);
+        var decisionsByTranscript = decisions.ToLookup(d => d.TranscriptId,
+            d => new UnitDecisionRef(d.SegmentAId, d.SegmentBId, d.Kind == Core.Agreement.DecisionKind.Reject, d.ConsensusSegmentId));
         foreach (var transcript in transcripts)
         {
             var own = segmentsByTranscript[transcript.Id].ToList();
-            var (b, counted) = CountingRule.Choose(own.Select(s => new CodedSegmentRef(s.Id, s.CoderId, s.IsConsensus)).ToList(),
-                assignmentsByTranscript[transcript.Id].ToList());
-            basis[b] = basis.GetValueOrDefault(b) + 1;
-            var ids = counted.Select(c => c.Id).ToHashSet();
+            var count = CountingRule.Count(own.Select(s => new CodedSegmentRef(s.Id, s.CoderId, s.IsConsensus)).ToList(),
+                assignmentsByTranscript[transcript.Id].ToList(), decisionsByTranscript[transcript.Id].ToList());
+            basis[count.Basis] = basis.GetValueOrDefault(count.Basis) + 1;
+            var provisional = count.Counted.ToDictionary(c => c.Id, c => c.Provisional);
             var interview = interviewById[transcript.InterviewId];
-            foreach (var s in own.Where(s => ids.Contains(s.Id)))
+            foreach (var s in own.Where(s => provisional.ContainsKey(s.Id)))
                 if (ToMention(interview.FirmId, interview.ParkId, interview.Id, s.LinkageTypeId, s.PartnerLocationId, s.NatureId,
                         MentionSource.Coded, s.Id, s.Quote, s.CoderId is null ? "consensus" : users.GetValueOrDefault(s.CoderId), s.PartnerName) is { } m)
-                    mentions.Add(m);
+                    mentions.Add(provisional[s.Id] ? m with { Provisional = true } : m);
         }
         var partnerRows = await db.PartnerRows.AsNoTracking().Where(p => interviewIds.Contains(p.InterviewId)).OrderBy(p => p.Id).ToListAsync(ct);
         foreach (var p in partnerRows)

@@ -9,6 +9,10 @@ namespace FieldSurvey.Web.Pages.Reports;
 public static class ReportFormat
 {
     public static string Share(double d) => double.IsNaN(d) ? "–" : d.ToString("0.0%", CultureInfo.InvariantCulture);
+    /// <summary>The transcript bases in the order the report lists them (adjudication complete, partial, none first).</summary>
+    public static readonly IReadOnlyList<TranscriptBasis> Bases =
+        [TranscriptBasis.Complete, TranscriptBasis.Partial, TranscriptBasis.None, TranscriptBasis.SingleCoder, TranscriptBasis.Uncoded];
+
     public static string Index(double d) => double.IsNaN(d) ? "–" : d.ToString("0.000", CultureInfo.InvariantCulture);
 
     public static string VerdictClass(Verdict v) => v switch
@@ -23,8 +27,8 @@ public static class ReportFormat
         "Collaborating when dissimilarity (Duncan) ≥ {2}, cross-cluster share ≥ {3} in at least {4} linkage types, " +
         "and collaborative mentions outnumber competitive ones. " +
         "Competing when dissimilarity < {2} and either competitive mentions outnumber collaborative ones " +
-        "or the cross-cluster share is < {5} in every linkage type (a type with no within- or cross-cluster mentions counts as 0). " +
-        "Otherwise mixed.";
+        "or the cross-cluster share is < {5} in every linkage type with evidence (a type with no within- or cross-cluster mentions is no evidence, not a share of 0; with no evidence in any type this condition does not hold). " +
+        "Otherwise mixed. For the three parks, dissimilarity is the lowest pairwise index.";
 
     /// <summary>The arguments of <see cref="RuleKey"/> for a rule.</summary>
     public static object[] RuleArgs(ClassificationRule r) =>
@@ -37,6 +41,12 @@ public static class ReportFormat
     {
         Scope.WithinCluster => "Within the cluster", Scope.CrossCluster => "Other parks (cross-cluster)",
         Scope.Metropolitan => "Elsewhere in Beijing", Scope.National => "Elsewhere in China", _ => "Abroad",
+    };
+
+    /// <summary>The string-table key of a column of the side-by-side source comparison.</summary>
+    public static string SideKey(SideKind kind) => kind switch
+    {
+        SideKind.Coded => "Coded passages", SideKind.PartnerList => "Partner lists", _ => "Combined (one relation once)",
     };
 
     /// <summary>Evidence-link route values: the filters plus the cell.</summary>
