@@ -3,6 +3,8 @@
 # Installs what the tests need on a fresh Debian machine with apt: Debian's Chromium for the browser tests
 # (never a downloaded browser), poppler-utils, libxml2-utils (REFI-QDA schema check), r-base-core (the data
 # package's R script), and PostgreSQL for the second run of the database tests (skip it with FS_SKIP_POSTGRES=1).
+# FS_FAKETIME=+365d runs the tests under Debian's faketime with the machine's clock moved by that offset: the
+# suite must pass on any day, since the test host runs on a fixed fake clock and nothing reads the real one.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +13,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v Rscript >/dev/null 2>&1 || need+=(r-base-core)   # the data package's R script is run by the tests
+[ -n "${FS_FAKETIME:-}" ] && ! command -v faketime >/dev/null 2>&1 && need+=(faketime)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} with apt..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -24,7 +27,12 @@ dotnet build FieldSurvey.sln -c Release -nologo -v q 2>&1 | grep -vE "warning NU
 status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then echo "0 passed, 1 failed (build failed)"; exit 1; fi
 
-dotnet test FieldSurvey.sln -c Release --no-build --logger "trx" --results-directory "$results" -v q 2>&1 \
+clock=()
+if [ -n "${FS_FAKETIME:-}" ]; then
+  clock=(env FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "$FS_FAKETIME")
+  echo "== tests with the machine's clock at $("${clock[@]}" date -u '+%Y-%m-%d %H:%M') UTC ($FS_FAKETIME)"
+fi
+"${clock[@]}" dotnet test FieldSurvey.sln -c Release --no-build --logger "trx" --results-directory "$results" -v q 2>&1 \
   | grep -vE "warning NU1603"
 code=${PIPESTATUS[0]}
 
@@ -32,7 +40,7 @@ code=${PIPESTATUS[0]}
 if [ "${FS_SKIP_POSTGRES:-0}" != 1 ]; then
   if pg=$(scripts/start-postgres.sh 2>/dev/null | tail -1) && [ -n "$pg" ]; then
     echo "== database tests on PostgreSQL"
-    FIELDSURVEY_TEST_POSTGRES="$pg" dotnet test tests/FieldSurvey.Web.Tests -c Release --no-build --logger trx \
+    FIELDSURVEY_TEST_POSTGRES="$pg" "${clock[@]}" dotnet test tests/FieldSurvey.Web.Tests -c Release --no-build --logger trx \
       --results-directory "$results/postgres" -v q 2>&1 | grep -vE "warning NU1603"
     [ "${PIPESTATUS[0]}" -ne 0 ] && code=1
   else

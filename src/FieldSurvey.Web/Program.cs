@@ -22,7 +22,7 @@ if (args is ["restore", var backupFile, ..])
     // dotnet run --project src/FieldSurvey.Web -- restore FILE [--force]: put a SQLite backup in place, then exit.
     var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
     var restored = Backups.RestoreSqlite(Path.GetFullPath(backupFile), DatabaseSetup.DataFolder(storage, builder.Environment.ContentRootPath),
-        force: args.Contains("--force"), DateTimeOffset.UtcNow);
+        force: args.Contains("--force"), TimeProvider.System.GetUtcNow());
     Console.WriteLine($"Restored {backupFile} to {restored}. Start the app as usual.");
     return;
 }
@@ -51,7 +51,7 @@ if (builder.Configuration["Logging:Format"] == "json")
     builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 
 services.AddHttpContextAccessor();
-services.AddSingleton(TimeProvider.System);
+services.AddSingleton(TimeProvider.System); // the one wall clock; tests replace it with a fixed fake
 services.AddFieldSurveyDatabase(builder.Configuration);
 
 services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -127,7 +127,8 @@ if (args is ["generate", var sizeName, ..])
     using var scope = app.Services.CreateScope();
     Console.WriteLine(await FieldSurvey.Web.Data.Seed.SyntheticLoader.LoadAsync(
         scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
-        size, seed, app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Password, DateTimeOffset.UtcNow));
+        size, seed, app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Password,
+        app.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
     return;
 }
 

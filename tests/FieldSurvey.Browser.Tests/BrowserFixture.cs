@@ -43,6 +43,8 @@ public class BrowserFixture : IAsyncLifetime
         {
             BaseURL = BaseUrl, Locale = locale ?? "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // The page's clock is the server's fake clock, so nothing in the browser sees the day the suite runs.
+        await context.Clock.SetFixedTimeAsync(App.Clock.GetUtcNow().UtcDateTime);
         return await context.NewPageAsync();
     }
 

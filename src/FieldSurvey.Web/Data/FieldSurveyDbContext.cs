@@ -28,7 +28,7 @@ namespace FieldSurvey.Web.Data;
 /// <see cref="PostgresFieldSurveyDbContext"/>) only so that each keeps its own migrations; pages and
 /// features always ask for <see cref="FieldSurveyDbContext"/>.
 /// </remarks>
-public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContextAccessor? http)
+public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContextAccessor? http, TimeProvider? clock)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Park> Parks => Set<Park>();
@@ -102,7 +102,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
         var user = http?.HttpContext?.User;
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         var userName = user?.Identity?.Name;
-        var now = DateTimeOffset.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
         var list = new List<PendingAudit>();
         foreach (var entry in ChangeTracker.Entries())
         {

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace FieldSurvey.Web.Data;
 
 /// <summary>The SQLite flavour of the one DbContext; its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteFieldSurveyDbContext(DbContextOptions<SqliteFieldSurveyDbContext> options, IHttpContextAccessor? http = null)
-    : FieldSurveyDbContext(options, http);
+public sealed class SqliteFieldSurveyDbContext(DbContextOptions<SqliteFieldSurveyDbContext> options,
+    IHttpContextAccessor? http = null, TimeProvider? clock = null) : FieldSurveyDbContext(options, http, clock);
 
 /// <summary>The PostgreSQL flavour of the one DbContext; its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresFieldSurveyDbContext(DbContextOptions<PostgresFieldSurveyDbContext> options, IHttpContextAccessor? http = null)
-    : FieldSurveyDbContext(options, http);
+public sealed class PostgresFieldSurveyDbContext(DbContextOptions<PostgresFieldSurveyDbContext> options,
+    IHttpContextAccessor? http = null, TimeProvider? clock = null) : FieldSurveyDbContext(options, http, clock);
 
 /// <summary>Lets <c>dotnet ef migrations add X --context SqliteFieldSurveyDbContext</c> build the context without the app.</summary>
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteFieldSurveyDbContext>

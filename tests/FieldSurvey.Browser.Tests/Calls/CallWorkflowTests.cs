@@ -55,7 +55,7 @@ public sealed class CallWorkflowTests(BrowserFixture fixture) : IClassFixture<Br
             await Assertions.Expect(page.Locator("[data-testid=status-message]")).ToContainTextAsync("亦创生物工程有限公司");
             await Assertions.Expect(page.Locator($"tr[data-firm-id='{firmId}'] [data-testid=reason]")).ToHaveTextAsync("Retry later");
         });
-        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Beijing).Date.AddDays(1).AddHours(10);
+        var tomorrow = TimeZoneInfo.ConvertTime(fixture.App.Clock.GetUtcNow(), Beijing).Date.AddDays(1).AddHours(10);
         await BrowserFixture.Step(page, "calls-callback", async () =>
         {
             await LogAsync(page, firmId, "2.21", tomorrow.ToString("yyyy-MM-dd'T'HH:mm"));

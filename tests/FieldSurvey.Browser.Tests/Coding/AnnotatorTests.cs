@@ -68,13 +68,13 @@ public sealed class AnnotatorTests(BrowserFixture fixture) : IClassFixture<Brows
         var id = await fixture.App.WithAsync(async db =>
         {
             var template = await db.Interviews.FirstAsync();
-            var interview = new Interview { FirmId = template.FirmId, GuideVersionId = template.GuideVersionId, InterviewerId = template.InterviewerId, CreatedAtUtc = DateTimeOffset.UtcNow };
+            var interview = new Interview { FirmId = template.FirmId, GuideVersionId = template.GuideVersionId, InterviewerId = template.InterviewerId, CreatedAtUtc = TestClock.Start };
             db.Interviews.Add(interview);
             await db.SaveChangesAsync();
-            var transcript = new Transcript { InterviewId = interview.Id, Text = body, UpdatedAtUtc = DateTimeOffset.UtcNow };
+            var transcript = new Transcript { InterviewId = interview.Id, Text = body, UpdatedAtUtc = TestClock.Start };
             db.Transcripts.Add(transcript);
             await db.SaveChangesAsync();
-            db.CodingAssignments.Add(new CodingAssignment { TranscriptId = transcript.Id, CoderId = (await db.Users.SingleAsync(u => u.Email == AppFactory.Coder1)).Id, AssignedAtUtc = DateTimeOffset.UtcNow });
+            db.CodingAssignments.Add(new CodingAssignment { TranscriptId = transcript.Id, CoderId = (await db.Users.SingleAsync(u => u.Email == AppFactory.Coder1)).Id, AssignedAtUtc = TestClock.Start });
             await db.SaveChangesAsync();
             return transcript.Id;
         });

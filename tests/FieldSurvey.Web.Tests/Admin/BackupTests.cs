@@ -33,8 +33,8 @@ public sealed class BackupTests
             var file = Path.Combine(Path.GetTempPath(), $"fs-backup-{Guid.NewGuid():N}.db");
             await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
             store = Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
-            Backups.RestoreSqlite(file, store, force: false, DateTimeOffset.UtcNow);
-            Assert.Throws<InvalidOperationException>(() => Backups.RestoreSqlite(file, store, force: false, DateTimeOffset.UtcNow));
+            Backups.RestoreSqlite(file, store, force: false, TestClock.Start);
+            Assert.Throws<InvalidOperationException>(() => Backups.RestoreSqlite(file, store, force: false, TestClock.Start));
             File.Delete(file);
         }
         else

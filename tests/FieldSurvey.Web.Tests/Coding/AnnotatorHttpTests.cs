@@ -25,7 +25,7 @@ public sealed class AnnotatorHttpTests(AnnotatorHttpTests.Fixture fixture) : ICl
         await fixture.WithAsync(async db =>
         {
             var transcript = await db.Transcripts.SingleAsync(t => t.Id == id);
-            await db.ReviseAsync(transcript, "（补充）访谈开始前，受访者介绍了公司历史。A new opening paragraph.\n" + transcript.Text, null, DateTimeOffset.UtcNow);
+            await db.ReviseAsync(transcript, "（补充）访谈开始前，受访者介绍了公司历史。A new opening paragraph.\n" + transcript.Text, null, TestClock.Start);
             return await db.SaveChangesAsync();
         });
 

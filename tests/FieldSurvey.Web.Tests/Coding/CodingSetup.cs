@@ -20,17 +20,17 @@ public static class CodingSetup
         var interview = new Interview
         {
             FirmId = firm.Id, GuideVersionId = (await db.GuideVersions.FirstAsync()).Id, InterviewerId = interviewer.Id,
-            InterviewDate = new DateOnly(2026, 3, 2), Status = InterviewStatus.Approved, CreatedAtUtc = DateTimeOffset.UtcNow,
+            InterviewDate = new DateOnly(2026, 3, 2), Status = InterviewStatus.Approved, CreatedAtUtc = TestClock.Start,
         };
         db.Interviews.Add(interview);
         await db.SaveChangesAsync();
-        var transcript = new Transcript { InterviewId = interview.Id, Text = TranscriptText.Normalize(text), UpdatedAtUtc = DateTimeOffset.UtcNow };
+        var transcript = new Transcript { InterviewId = interview.Id, Text = TranscriptText.Normalize(text), UpdatedAtUtc = TestClock.Start };
         db.Transcripts.Add(transcript);
         await db.SaveChangesAsync();
         foreach (var email in coders)
             db.CodingAssignments.Add(new CodingAssignment
             {
-                TranscriptId = transcript.Id, CoderId = (await db.Users.SingleAsync(u => u.Email == email)).Id, AssignedAtUtc = DateTimeOffset.UtcNow,
+                TranscriptId = transcript.Id, CoderId = (await db.Users.SingleAsync(u => u.Email == email)).Id, AssignedAtUtc = TestClock.Start,
             });
         await db.SaveChangesAsync();
         return transcript.Id;

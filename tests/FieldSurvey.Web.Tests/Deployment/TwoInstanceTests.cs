@@ -92,7 +92,8 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         processes.Add(process);
         var url = $"http://127.0.0.1:{port}";
         using var probe = new HttpClient();
-        for (var i = 0; i < 120; i++)
+        // Up to three minutes: on a loaded two-core machine a cold start with migrations has taken over one.
+        for (var i = 0; i < 360; i++)
         {
             try { if ((await probe.GetAsync(url + "/health")).IsSuccessStatusCode) return url; }
             catch (HttpRequestException) { }

@@ -40,13 +40,13 @@ public sealed class ExchangeTests(ExchangeFixture app) : IClassFixture<ExchangeF
                 TranscriptId = transcriptId, CoderId = coder.Id, Start = start, End = start + quote.Length, Quote = quote,
                 LinkageTypeId = Id(TermKind.LinkageType, 0), PartnerLocationId = Id(TermKind.PartnerLocation, 1),
                 PartnerKindId = Id(TermKind.PartnerKind, 0), NatureId = Id(TermKind.Nature, 0), PartnerName = "亦庄药厂",
-                Memo = "four codes", CreatedAtUtc = DateTimeOffset.UtcNow, UpdatedAtUtc = DateTimeOffset.UtcNow,
+                Memo = "four codes", CreatedAtUtc = TestClock.Start, UpdatedAtUtc = TestClock.Start,
             });
             db.Segments.Add(new Segment
             {
                 TranscriptId = transcriptId, IsConsensus = true, Start = Text.IndexOf("know-how", StringComparison.Ordinal),
                 End = Text.IndexOf("know-how", StringComparison.Ordinal) + 8, Quote = "know-how", LinkageTypeId = Id(TermKind.LinkageType, 4),
-                CreatedAtUtc = DateTimeOffset.UtcNow, UpdatedAtUtc = DateTimeOffset.UtcNow,
+                CreatedAtUtc = TestClock.Start, UpdatedAtUtc = TestClock.Start,
             });
             return await db.SaveChangesAsync();
         });

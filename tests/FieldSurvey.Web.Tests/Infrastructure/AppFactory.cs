@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using FieldSurvey.Web.Data;
 
 namespace FieldSurvey.Tests.Infrastructure;
@@ -16,6 +19,9 @@ namespace FieldSurvey.Tests.Infrastructure;
 /// then prove both engines.
 /// </summary>
 /// <paramref name="existingStore"/> opens an existing store instead: a data folder (SQLite) or a database name (PostgreSQL).
+/// The app's <see cref="TimeProvider"/> is <see cref="Clock"/>, a fake standing at <see cref="TestClock.Start"/>:
+/// pages, the demo loader, sign-in cookies and the audit trail all read it, and a test moves it with
+/// <c>Clock.Advance(...)</c>, so nothing depends on the day the suite runs.
 public class AppFactory(bool demo = true, string? existingStore = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Demo-2026!";
@@ -23,6 +29,8 @@ public class AppFactory(bool demo = true, string? existingStore = null) : WebApp
     public const string Interviewer = "interviewer@example.org";
     public const string Coder1 = "coder1@example.org";
     public const string Coder2 = "coder2@example.org";
+
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public string DataFolder { get; } = PostgresServer is null && existingStore is not null ? existingStore
         : Path.Combine(Path.GetTempPath(), "fieldsurvey-tests", Guid.NewGuid().ToString("N"));
@@ -38,6 +46,11 @@ public class AppFactory(bool demo = true, string? existingStore = null) : WebApp
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         if (PostgresServer is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");

@@ -20,7 +20,7 @@ public static class InterviewTestData
             GuideVersionId = db.GuideVersions.OrderByDescending(g => g.Number).First().Id,
             InterviewerId = db.Users.Single(u => u.Email == interviewerEmail).Id,
             InterviewDate = new DateOnly(2026, 11, 25), Status = status, ConsentGiven = consent,
-            RespondentName = consent ? "赵敏" : null, CreatedAtUtc = DateTimeOffset.UtcNow,
+            RespondentName = consent ? "赵敏" : null, CreatedAtUtc = TestClock.Start,
         };
         db.Interviews.Add(interview);
         db.SaveChanges();

@@ -14,7 +14,7 @@ public sealed class ConsensusCountingTests(ConsensusCountingTests.Fixture fixtur
     [Fact]
     public async Task After_adjudication_the_report_counts_the_consensus_instead_of_a_coders_passages()
     {
-        Task<int> Mentions() => fixture.WithAsync(async db => (await ReportData.LoadAsync(db, new ReportFilter(), DateTimeOffset.UtcNow)).Report.Total.Total.Mentions);
+        Task<int> Mentions() => fixture.WithAsync(async db => (await ReportData.LoadAsync(db, new ReportFilter(), fixture.Clock.GetUtcNow())).Report.Total.Total.Mentions);
         var (transcriptId, coder1Count, a, b) = await fixture.WithAsync(async db =>
         {
             var coder1 = (await db.Users.SingleAsync(u => u.Email == AppFactory.Coder1)).Id;

@@ -14,7 +14,7 @@ public sealed partial class ReportDownloadTests(ReportDownloadTests.Fixture fixt
     public sealed class Fixture : AppFactory;
 
     Task<LoadedReport> CoreReport() =>
-        fixture.WithAsync(db => ReportData.LoadAsync(db, new ReportFilter(), DateTimeOffset.UtcNow));
+        fixture.WithAsync(db => ReportData.LoadAsync(db, new ReportFilter(), fixture.Clock.GetUtcNow()));
 
     [GeneratedRegex("data-testid=\"download-(workbook|pdf)\" href=\"([^\"]+)\"")]
     private static partial Regex DownloadLink();
