@@ -17,11 +17,46 @@ public enum Verdict
     Reliable = 3,
 }
 
-/// <summary>The figures of one row: units, percent agreement, Cohen's kappa, alpha and its bootstrap 95 % interval.</summary>
+/// <summary>
+/// The figures of one row: units, percent agreement, Cohen's kappa, alpha and its 95 % interval from Krippendorff's
+/// bootstrap (<see cref="AlphaInterval"/> = <see cref="Distribution"/>'s interval, with the replicates used; 0 when
+/// none was computed), q, Brennan–Prediger kappa, Gwet's AC1, and a second interval from resampling whole transcripts.
+/// </summary>
 public sealed record AgreementFigures(int Units, double Percent, double Kappa, double Alpha, ConfidenceInterval AlphaInterval)
 {
     public Verdict Verdict => AgreementTables.VerdictOf(Alpha);
+    public double BrennanPrediger { get; init; } = double.NaN;
+    public double GwetAc1 { get; init; } = double.NaN;
+    public AlphaDistribution Distribution { get; init; } = AlphaDistribution.None;
+    /// <summary>Transcripts resampled with replacement (clusters kept whole); 0 replicates when not computed.</summary>
+    public ConfidenceInterval ClusterInterval { get; init; } = new(double.NaN, double.NaN, 0, 0);
 }
+
+/// <summary>
+/// Which units the coding figures use. <see cref="Coding"/>: only passages both coders marked, so the figures say
+/// whether they coded the same passages the same way (whether they found the same passages is
+/// <see cref="AgreementSummary.Unitizing"/>). <see cref="Combined"/>: every passage either marked, the other coder's
+/// value being "(not coded)", which mixes both questions into one figure. Either way a blank field is missing.
+/// </summary>
+public enum AgreementBasis
+{
+    Combined = 0,
+    Coding = 1,
+}
+
+/// <summary>
+/// Did the coders find the same passages? Units (passages) either coder marked, found by both, and by one only;
+/// positive agreement = 2·both ÷ (passages of the first + passages of the second), the share of each coder's
+/// passages the other also marked (Dice). Not chance-corrected: chance needs the text between passages
+/// (Krippendorff's unitizing alpha), which the units do not keep.
+/// </summary>
+public sealed record UnitizingRow(string Scope, int Units, int Both, int FirstOnly, int SecondOnly)
+{
+    public double PositiveAgreement => Units == 0 ? double.NaN : 2.0 * Both / (2.0 * Both + FirstOnly + SecondOnly);
+}
+
+/// <summary>How many passages each coder gave each code of a dimension (codes as columns; then blanks, then "(not coded)").</summary>
+public sealed record CoderCodeCounts(TermKind Dimension, IReadOnlyList<string> Coders, IReadOnlyList<string> Codes, int[,] Counts);
 
 /// <summary>One row: a scope ("All transcripts", a coder pair, a transcript), a dimension, and optionally one code (binary presence).</summary>
 public sealed record AgreementRow(string Scope, TermKind Dimension, string? Code, AgreementFigures Figures);
@@ -30,7 +65,12 @@ public sealed record AgreementRow(string Scope, TermKind Dimension, string? Code
 public sealed record ConfusionMatrix(TermKind Dimension, IReadOnlyList<string> Codes, int[,] Counts);
 
 public sealed record AgreementSummary(IReadOnlyList<AgreementRow> ByDimension, IReadOnlyList<AgreementRow> ByCode,
-    IReadOnlyList<AgreementRow> ByPair, IReadOnlyList<AgreementRow> ByTranscript, IReadOnlyList<ConfusionMatrix> Matrices);
+    IReadOnlyList<AgreementRow> ByPair, IReadOnlyList<AgreementRow> ByTranscript, IReadOnlyList<ConfusionMatrix> Matrices)
+{
+    public AgreementBasis Basis { get; init; }
+    public IReadOnlyList<UnitizingRow> Unitizing { get; init; } = [];
+    public IReadOnlyList<CoderCodeCounts> Marginals { get; init; } = [];
+}
 
 /// <summary>A plain table for pages, CSV and workbooks: text cells are strings, figures are doubles/ints, undefined is null.</summary>
 public sealed record AgreementTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
@@ -39,7 +79,9 @@ public sealed record AgreementTable(string Title, IReadOnlyList<string> Headers,
 /// The agreement figures of a study, computed once from plain records so the agreement page, its CSV and
 /// the report workbook cannot disagree. Pooled rows ("All transcripts") put each coder in a column of their
 /// own (other coders missing) so alpha handles any number of coders; Cohen's kappa is given only where
-/// exactly two coders are involved (otherwise NaN). Bootstrap intervals resample units (seeded, reproducible).
+/// exactly two coders are involved (otherwise NaN). Alpha's interval and q come from Krippendorff's bootstrap,
+/// which draws pairs of values as if independent; because passages cluster within transcripts (one interview
+/// yields many), pooled and pair rows add an interval that resamples whole transcripts instead.
 /// </summary>
 public static class AgreementTables
 {
@@ -50,39 +92,90 @@ public static class AgreementTables
 
     /// <summary>
     /// Figures per dimension and per code (binary presence; only codes some coder applied) over all pairs,
-    /// per coder pair and per transcript, and one confusion matrix per dimension (rows: the first coder of
-    /// each pair; columns: the second; "(not coded)" last). Bootstrap: <paramref name="replicates"/> resamples
-    /// of units with <paramref name="seed"/>, so the same data always prints the same interval.
+    /// per coder pair and per transcript, one confusion matrix per dimension (rows: the first coder of each
+    /// pair; columns: the second; "(not coded)" last), agreement on passages found, and each coder's codes.
+    /// <paramref name="basis"/> chooses the units of the coding figures (the default keeps the combined figure
+    /// earlier versions printed). Alpha's interval and q: Krippendorff's bootstrap, <paramref name="replicates"/>
+    /// replicates with <paramref name="seed"/>, so the same data always print the same figures; pooled and pair
+    /// rows also get the transcript-resampling interval within <see cref="BootstrapBudget"/>. Brennan–Prediger and
+    /// AC1 take q from the codebook (the dimension's codes, plus "(not coded)" in the combined basis; 2 for presence).
     /// </summary>
     public static AgreementSummary Summarise(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
-        int replicates = 1000, int seed = 1)
+        int replicates = 1000, int seed = 1, AgreementBasis basis = AgreementBasis.Combined) =>
+        Summarise(pairs, codebook, replicates, seed, basis, headlineOnly: false);
+
+    /// <summary>
+    /// The first table of <see cref="Summarise(IReadOnlyList{CoderPairUnits}, IReadOnlyList{CodeLabel}, int, int, AgreementBasis)"/>
+    /// alone (all transcripts, one row per dimension, same bootstrap): the headline the PI's home page shows,
+    /// without the cost of the per-code, per-pair and per-transcript rows.
+    /// </summary>
+    public static IReadOnlyList<AgreementRow> ByDimension(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
+        int replicates = 1000, int seed = 1, AgreementBasis basis = AgreementBasis.Coding) =>
+        Summarise(pairs, codebook, replicates, seed, basis, headlineOnly: true).ByDimension;
+
+    static AgreementSummary Summarise(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
+        int replicates, int seed, AgreementBasis basis, bool headlineOnly)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(codebook);
-        AgreementFigures Figures(IReadOnlyList<IReadOnlyList<string?>> rows, bool twoCoders, bool interval = true) =>
-            FiguresOf(rows, twoCoders, interval ? replicates : 0, seed);
+        IEnumerable<Unit> Of(CoderPairUnits p) => basis == AgreementBasis.Coding ? p.Units.Where(u => u.IsMatched) : p.Units;
+        int Categories(TermKind d) => codebook.Count(c => c.Dimension == d) + (basis == AgreementBasis.Combined ? 1 : 0);
+        var coders = pairs.SelectMany(p => new[] { p.CoderA, p.CoderB }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        AgreementFigures Figures(IReadOnlyList<(int Transcript, IReadOnlyList<string?> Row)> data, bool twoCoders, int categories,
+            bool interval = true, bool clustered = true)
+        {
+            var rows = data.Select(x => x.Row).ToList();
+            var distribution = interval ? Reliability.KrippendorffBootstrap(rows, replicates: replicates, seed: seed) : AlphaDistribution.None;
+            return new AgreementFigures(
+                rows.Count(r => r.Count(v => v is not null) >= 2),
+                Reliability.PercentAgreement(rows),
+                twoCoders ? Reliability.CohensKappa(rows) : double.NaN,
+                Reliability.KrippendorffAlpha(rows),
+                distribution.Interval)
+            {
+                BrennanPrediger = Reliability.BrennanPrediger(rows, categories),
+                GwetAc1 = Reliability.GwetAc1(rows, categories),
+                Distribution = distribution,
+                ClusterInterval = clustered ? ClusterInterval(data, replicates, seed) : NoInterval,
+            };
+        }
+        // Pooled rows: one column per coder (others missing); with exactly two coders, the columns are the pair itself.
+        List<(int, IReadOnlyList<string?>)> Pooled(IEnumerable<CoderPairUnits> some, Func<Unit, IReadOnlyList<string?>> values) =>
+            some.SelectMany(p => Of(p).Select(u =>
+            {
+                var pair = values(u);
+                var row = new string?[coders.Count];
+                row[coders.IndexOf(p.CoderA)] = pair[0];
+                row[coders.IndexOf(p.CoderB)] = pair[1];
+                return (p.TranscriptId, (IReadOnlyList<string?>)row);
+            })).ToList();
+        List<(int, IReadOnlyList<string?>)> Paired(IEnumerable<CoderPairUnits> some, Func<Unit, IReadOnlyList<string?>> values) =>
+            some.SelectMany(p => Of(p).Select(u => (p.TranscriptId, values(u)))).ToList();
 
         // Per-transcript intervals cost a bootstrap each; with many transcripts they are left out (point figures stay).
         var intervalsPerTranscript = pairs.Select(p => p.TranscriptId).Distinct().Count() <= MaxTranscriptsWithIntervals;
-        var twoCodersOverall = TwoCoders(pairs);
-        var byDimension = ByDimension(pairs, replicates, seed);
+        var twoCodersOverall = coders.Count == 2;
+        var byDimension = Units.Dimensions.Select(d =>
+            new AgreementRow(AllTranscripts, d, null, Figures(Pooled(pairs, u => u.Values(d)), twoCodersOverall, Categories(d)))).ToList();
+        if (headlineOnly) return new AgreementSummary(byDimension, [], [], [], []) { Basis = basis };
         // A code no coder applied anywhere has nothing to agree on; it would only add rows of "undefined".
-        var used = pairs.SelectMany(p => p.Units).SelectMany(u => new[] { u.A, u.B }).OfType<CodedSpan>()
+        var used = pairs.SelectMany(Of).SelectMany(u => new[] { u.A, u.B }).OfType<CodedSpan>()
             .SelectMany(s => Units.Dimensions.Select(d => (d, s.Code(d)))).ToHashSet();
         var byCode = codebook.Where(c => used.Contains((c.Dimension, c.Code))).Select(c =>
-            new AgreementRow(AllTranscripts, c.Dimension, c.Code, Figures(Pooled(pairs, u => u.Presence(c.Dimension, c.Code)), twoCodersOverall))).ToList();
+            new AgreementRow(AllTranscripts, c.Dimension, c.Code, Figures(Pooled(pairs, u => u.Presence(c.Dimension, c.Code)), twoCodersOverall, 2))).ToList();
         var byPair = pairs.GroupBy(p => $"{p.CoderA} × {p.CoderB}").SelectMany(g => Units.Dimensions.Select(d =>
-            new AgreementRow(g.Key, d, null, Figures(g.SelectMany(p => p.Units).Select(u => u.Values(d)).ToList(), true)))).ToList();
+            new AgreementRow(g.Key, d, null, Figures(Paired(g, u => u.Values(d)), true, Categories(d))))).ToList();
         var byTranscript = pairs.GroupBy(p => p.Transcript).SelectMany(g => Units.Dimensions.Select(d =>
             new AgreementRow(g.Key, d, null, g.Count() == 1
-                ? Figures(g.Single().Units.Select(u => u.Values(d)).ToList(), true, intervalsPerTranscript)
-                : Figures(Pooled(g.ToList(), u => u.Values(d)), false, intervalsPerTranscript)))).ToList();
+                ? Figures(Paired(g, u => u.Values(d)), true, Categories(d), intervalsPerTranscript, clustered: false)
+                : Figures(Pooled(g, u => u.Values(d)), false, Categories(d), intervalsPerTranscript, clustered: false)))).ToList();
 
         var matrices = Units.Dimensions.Select(d =>
         {
             var codes = codebook.Where(c => c.Dimension == d).Select(c => c.Code).Append(Units.NotCoded).ToList();
             var counts = new int[codes.Count, codes.Count];
-            foreach (var u in pairs.SelectMany(p => p.Units))
+            foreach (var u in pairs.SelectMany(Of))
             {
                 var v = u.Values(d);
                 if (v[0] is null || v[1] is null) continue;
@@ -91,63 +184,69 @@ public static class AgreementTables
             }
             return new ConfusionMatrix(d, codes, counts);
         }).ToList();
-        return new AgreementSummary(byDimension, byCode, byPair, byTranscript, matrices);
+
+        static UnitizingRow Found(string scope, IEnumerable<CoderPairUnits> some)
+        {
+            var units = some.SelectMany(p => p.Units).ToList();
+            return new UnitizingRow(scope, units.Count, units.Count(u => u.IsMatched), units.Count(u => u.B is null), units.Count(u => u.A is null));
+        }
+        var unitizing = new[] { Found(AllTranscripts, pairs) }
+            .Concat(pairs.GroupBy(p => $"{p.CoderA} × {p.CoderB}").Select(g => Found(g.Key, g))).ToList();
+
+        return new AgreementSummary(byDimension, byCode, byPair, byTranscript, matrices)
+        {
+            Basis = basis,
+            Unitizing = unitizing,
+            Marginals = Units.Dimensions.Select(d => CodesByCoder(pairs, Of, codebook, coders, d, basis)).ToList(),
+        };
     }
 
-    /// <summary>
-    /// The first table of <see cref="Summarise"/> alone (all transcripts, one row per dimension, same bootstrap):
-    /// the headline the PI's home page shows, without the cost of the per-code, per-pair and per-transcript rows.
-    /// </summary>
-    public static IReadOnlyList<AgreementRow> ByDimension(IReadOnlyList<CoderPairUnits> pairs, int replicates = 1000, int seed = 1)
+    // Each coder's segments are counted once, even when a third coder puts them in two pairs; "(not coded)" counts
+    // the units of the combined basis where the coder has no segment.
+    static CoderCodeCounts CodesByCoder(IReadOnlyList<CoderPairUnits> pairs, Func<CoderPairUnits, IEnumerable<Unit>> of,
+        IReadOnlyList<CodeLabel> codebook, List<string> coders, TermKind d, AgreementBasis basis)
     {
-        ArgumentNullException.ThrowIfNull(pairs);
-        var twoCodersOverall = TwoCoders(pairs);
-        return Units.Dimensions.Select(d =>
-            new AgreementRow(AllTranscripts, d, null, FiguresOf(Pooled(pairs, u => u.Values(d)), twoCodersOverall, replicates, seed))).ToList();
+        var codes = codebook.Where(c => c.Dimension == d).Select(c => c.Code).Append(Blank)
+            .Concat(basis == AgreementBasis.Combined ? [Units.NotCoded] : Array.Empty<string>()).ToList();
+        var counts = new int[coders.Count, codes.Count];
+        var seen = new HashSet<(string, int)>();
+        void Count(string coder, CodedSpan? side)
+        {
+            if (side is not null && !seen.Add((coder, side.SegmentId))) return;
+            var column = codes.IndexOf(side is null ? Units.NotCoded : side.Code(d) ?? Blank);
+            if (column >= 0) counts[coders.IndexOf(coder), column]++;
+        }
+        foreach (var p in pairs)
+            foreach (var u in of(p))
+            {
+                Count(p.CoderA, u.A);
+                Count(p.CoderB, u.B);
+            }
+        return new CoderCodeCounts(d, coders, codes, counts);
     }
 
-    static bool TwoCoders(IReadOnlyList<CoderPairUnits> pairs) =>
-        pairs.SelectMany(p => new[] { p.CoderA, p.CoderB }).Distinct(StringComparer.Ordinal).Count() == 2;
-
-    // replicates 0: point figures only (no bootstrap).
-    static AgreementFigures FiguresOf(IReadOnlyList<IReadOnlyList<string?>> rows, bool twoCoders, int replicates, int seed) => new(
-        rows.Count(r => r.Count(v => v is not null) >= 2),
-        Reliability.PercentAgreement(rows),
-        twoCoders ? Reliability.CohensKappa(rows) : double.NaN,
-        Reliability.KrippendorffAlpha(rows),
-        replicates > 0 ? Interval(rows, replicates, seed) : NoInterval);
+    /// <summary>The column of <see cref="CoderCodeCounts"/> for segments that leave the dimension blank.</summary>
+    public const string Blank = "(blank)";
 
     /// <summary>Above this many transcripts the per-transcript rows carry no bootstrap interval.</summary>
     public const int MaxTranscriptsWithIntervals = 100;
 
     /// <summary>
-    /// Draws of units one interval may cost (replicates × units). A study of thousands of units gets fewer
-    /// replicates (never fewer than <see cref="MinReplicates"/>; below that no interval is computed), which
-    /// keeps the agreement page and the exports usable at 100,000 units, where the interval is narrow anyway.
+    /// Draws of units the transcript-resampling interval may cost (replicates × units). A study of thousands of
+    /// units gets fewer replicates (never fewer than <see cref="MinReplicates"/>; below that none is computed and
+    /// the row says 0 replicates), which keeps the page and exports usable at 100,000 units. Krippendorff's
+    /// bootstrap needs no budget: each replicate draws at most 25 pairs per non-empty coincidence cell.
     /// </summary>
     public const int BootstrapBudget = 2_000_000;
     public const int MinReplicates = 100;
     static readonly ConfidenceInterval NoInterval = new(double.NaN, double.NaN, 0, 0);
 
-    static ConfidenceInterval Interval(IReadOnlyList<IReadOnlyList<string?>> rows, int replicates, int seed)
+    static ConfidenceInterval ClusterInterval(IReadOnlyList<(int Transcript, IReadOnlyList<string?> Row)> data, int replicates, int seed)
     {
-        var affordable = Math.Min(replicates, BootstrapBudget / Math.Max(1, rows.Count));
-        return affordable < Math.Min(MinReplicates, replicates) ? NoInterval
-            : Reliability.BootstrapInterval(rows, Reliability.KrippendorffAlpha, affordable, seed);
-    }
-
-    // Pooled rows: one column per coder (others missing); with exactly two coders, the columns are the pair itself.
-    static IReadOnlyList<IReadOnlyList<string?>> Pooled(IReadOnlyList<CoderPairUnits> pairs, Func<Unit, IReadOnlyList<string?>> values)
-    {
-        var coders = pairs.SelectMany(p => new[] { p.CoderA, p.CoderB }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return pairs.SelectMany(p => p.Units.Select(u =>
-        {
-            var pair = values(u);
-            var row = new string?[coders.Count];
-            row[coders.IndexOf(p.CoderA)] = pair[0];
-            row[coders.IndexOf(p.CoderB)] = pair[1];
-            return (IReadOnlyList<string?>)row;
-        })).ToList();
+        var clusters = data.GroupBy(x => x.Transcript).Select(g => (IReadOnlyList<IReadOnlyList<string?>>)g.Select(x => x.Row).ToList()).ToList();
+        var affordable = Math.Min(replicates, BootstrapBudget / Math.Max(1, data.Count));
+        return clusters.Count < 2 || affordable < Math.Min(MinReplicates, replicates) ? NoInterval
+            : Reliability.ClusterBootstrap(clusters, Reliability.KrippendorffAlpha, affordable, seed);
     }
 
     /// <summary>
@@ -163,10 +262,15 @@ public static class AgreementTables
         string Name(TermKind d, string? code) => code is null ? t(DimensionName(d))
             : code == Units.NotCoded ? t(Units.NotCoded)
             : codebook.FirstOrDefault(c => c.Dimension == d && c.Code == code)?.Name ?? code;
+        // New columns go after the old ones, so readers of the earlier workbook find theirs where they were.
         string[] figureHeaders = [t("Units"), t("Percent agreement"), t("Cohen's kappa"), t("Krippendorff's alpha"),
-            t("Verdict"), t("Alpha 95% CI low"), t("Alpha 95% CI high")];
+            t("Verdict"), t("Alpha 95% CI low"), t("Alpha 95% CI high"), t("Replicates"), t("Undefined replicates (counted as 0)"),
+            t("q (alpha < 0.800)"), t("q (alpha < 0.667)"), t("Brennan–Prediger kappa"), t("Gwet's AC1"),
+            t("Alpha 95% CI low, transcripts resampled"), t("Alpha 95% CI high, transcripts resampled"), t("Replicates, transcripts resampled")];
         object?[] Cells(AgreementFigures f) => [f.Units, Round(f.Percent), Round(f.Kappa), Round(f.Alpha),
-            t(VerdictName(f.Verdict)), Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper)];
+            t(VerdictName(f.Verdict)), Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper), f.Distribution.Replicates,
+            f.Distribution.Undefined, Round(f.Distribution.Q(0.800)), Round(f.Distribution.Q(0.667)), Round(f.BrennanPrediger), Round(f.GwetAc1),
+            Round(f.ClusterInterval.Lower), Round(f.ClusterInterval.Upper), f.ClusterInterval.Replicates];
 
         AgreementTable Rows(string title, string scopeHeader, IEnumerable<AgreementRow> rows, bool withCode) => new(t(title),
             [t(scopeHeader), t("Dimension"), .. withCode ? new[] { t("Code") } : [], .. figureHeaders],
@@ -185,13 +289,22 @@ public static class AgreementTables
                 [t("First coder \\ second coder"), .. m.Codes.Select(c => Name(m.Dimension, c))],
                 m.Codes.Select((c, i) => (IReadOnlyList<object?>)new object?[] { Name(m.Dimension, c) }
                     .Concat(m.Codes.Select((_, j) => (object?)m.Counts[i, j])).ToList()).ToList()));
+        tables.Add(new AgreementTable(t("Agreement on passages found"),
+            [t("Scope"), t("Passages"), t("Found by both"), t("First coder only"), t("Second coder only"), t("Positive agreement")],
+            summary.Unitizing.Select(u => (IReadOnlyList<object?>)new object?[] { u.Scope == AllTranscripts ? t(AllTranscripts) : u.Scope,
+                u.Units, u.Both, u.FirstOnly, u.SecondOnly, Round(u.PositiveAgreement) }).ToList()));
+        foreach (var m in summary.Marginals)
+            tables.Add(new AgreementTable($"{t("Codes by coder")}: {Name(m.Dimension, null)}",
+                [t("Coder"), .. m.Codes.Select(c => c == Blank ? t(Blank) : Name(m.Dimension, c))],
+                m.Coders.Select((coder, i) => (IReadOnlyList<object?>)new object?[] { coder }
+                    .Concat(m.Codes.Select((_, j) => (object?)m.Counts[i, j])).ToList()).ToList()));
         return tables;
     }
 
     /// <summary>Summarise and build in one call: what the report workbook needs from the coders' units.</summary>
     public static IReadOnlyList<AgreementTable> Build(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
-        Func<string, string>? translate = null, int replicates = 1000, int seed = 1) =>
-        Build(Summarise(pairs, codebook, replicates, seed), codebook, translate);
+        Func<string, string>? translate = null, int replicates = 1000, int seed = 1, AgreementBasis basis = AgreementBasis.Combined) =>
+        Build(Summarise(pairs, codebook, replicates, seed, basis), codebook, translate);
 
     public static string DimensionName(TermKind dimension) => dimension switch
     {

@@ -11,6 +11,8 @@ public enum Level
     Ordinal = 1,
     /// <summary>Numbers (invariant-culture strings): disagreement is the squared difference.</summary>
     Interval = 2,
+    /// <summary>Non-negative numbers with a true zero: disagreement is ((c − k) / (c + k))², Krippendorff's ratio metric.</summary>
+    Ratio = 3,
 }
 
 /// <summary>A percentile bootstrap interval; NaN bounds when no replicate had a defined statistic.</summary>
@@ -23,7 +25,7 @@ public sealed record ConfidenceInterval(double Lower, double Upper, int Replicat
 /// (no pairable values; every value in one category, so there is no variation to agree on) return
 /// <see cref="double.NaN"/>, never a made-up 0 or 1; callers show NaN as "undefined".
 /// </summary>
-public static class Reliability
+public static partial class Reliability
 {
     /// <summary>
     /// Observed agreement: over the units with at least two values, the share of pairs of coders who gave
@@ -124,7 +126,14 @@ public static class Reliability
     /// <see cref="Level.Interval"/> parses values as invariant-culture numbers (else ArgumentException).
     /// Reproduces Krippendorff's 4 observers × 12 units example: nominal 0.743, ordinal 0.815, interval 0.849.
     /// </summary>
-    public static double KrippendorffAlpha(IReadOnlyList<IReadOnlyList<string?>> units, Level level, IReadOnlyList<string>? order = null)
+    public static double KrippendorffAlpha(IReadOnlyList<IReadOnlyList<string?>> units, Level level, IReadOnlyList<string>? order = null) =>
+        Coincide(units, level, order) is { } c ? c.Alpha : double.NaN;
+
+    // The coincidence matrix of Krippendorff (2011) and what alpha and its bootstrap need from it; null when
+    // alpha is undefined (fewer than two pairable values, or no expected disagreement).
+    sealed record Coincidences(double[,] Observed, double[] N, double Total, double[,] Delta, double Expected, double Alpha, int Pairs);
+
+    static Coincidences? Coincide(IReadOnlyList<IReadOnlyList<string?>> units, Level level, IReadOnlyList<string>? order)
     {
         ArgumentNullException.ThrowIfNull(units);
         var pairable = units.Select(Values).Where(v => v.Count >= 2).ToList();
@@ -142,7 +151,7 @@ public static class Reliability
         var nc = new double[k];
         for (var c = 0; c < k; c++) for (var d = 0; d < k; d++) nc[c] += o[c, d];
         var n = nc.Sum();
-        if (n < 2) return double.NaN;
+        if (n < 2) return null;
 
         var delta = Metric(categories, nc, level);
         double observed = 0, expected = 0;
@@ -152,8 +161,9 @@ public static class Reliability
                 observed += o[c, d] * delta[c, d];
                 expected += nc[c] * nc[d] * delta[c, d];
             }
-        if (expected <= 0) return double.NaN;
-        return 1 - (n - 1) * observed / expected;
+        if (expected <= 0) return null;
+        var pairs = pairable.Sum(v => v.Count * (v.Count - 1) / 2);
+        return new Coincidences(o, nc, n, delta, expected / (n * (n - 1)), 1 - (n - 1) * observed / expected, pairs);
     }
 
     /// <summary>
@@ -224,9 +234,12 @@ public static class Reliability
                 {
                     Level.Nominal => 1,
                     Level.Interval => Math.Pow(Number(categories[c]) - Number(categories[d]), 2),
+                    Level.Ratio => Ratio(Number(categories[c]), Number(categories[d])),
                     _ => Math.Pow(Enumerable.Range(Math.Min(c, d), Math.Abs(c - d) + 1).Sum(g => nc[g]) - (nc[c] + nc[d]) / 2, 2),
                 };
             }
         return delta;
     }
+
+    static double Ratio(double c, double k) => c + k == 0 ? 0 : Math.Pow((c - k) / (c + k), 2);
 }

@@ -51,9 +51,15 @@ public sealed record Unit(CodedSpan? A, CodedSpan? B, double Overlap)
     /// </summary>
     public IReadOnlyList<string?> Values(TermKind dimension) => [Value(A, dimension), Value(B, dimension)];
 
-    /// <summary>Binary presence of one code: "yes" when the coder's segment carries it, otherwise "no" (also when not coded).</summary>
-    public IReadOnlyList<string?> Presence(TermKind dimension, string code) =>
-        [A?.Code(dimension) == code ? Units.Yes : Units.No, B?.Code(dimension) == code ? Units.Yes : Units.No];
+    /// <summary>
+    /// Binary presence of one code: "yes" when the coder's segment carries it, "no" when it carries another code
+    /// or the coder has no segment here, and null (missing) when the segment leaves the dimension blank — the
+    /// same rule for blanks as <see cref="Values"/>, so a blank never counts as agreement or disagreement.
+    /// </summary>
+    public IReadOnlyList<string?> Presence(TermKind dimension, string code) => [Present(A, dimension, code), Present(B, dimension, code)];
+
+    static string? Present(CodedSpan? side, TermKind dimension, string code) =>
+        side is null ? Units.No : side.Code(dimension) is not { } value ? null : value == code ? Units.Yes : Units.No;
 
     /// <summary>True when the coders differ: one did not code the passage, or some dimension differs.</summary>
     public bool Disagrees => !IsMatched || Units.Dimensions.Any(d => A!.Code(d) != B!.Code(d));

@@ -55,7 +55,9 @@ public sealed class AgreementTablesTests
     {
         var tables = AgreementTables.Build(AgreementTables.Summarise([Pair()], Codebook, replicates: 10), Codebook);
         Assert.Equal(["Agreement by dimension", "Agreement by code (presence)", "Agreement by coder pair", "Agreement by transcript",
-            "Confusion matrix: Linkage type", "Confusion matrix: Partner location", "Confusion matrix: Partner kind", "Confusion matrix: Nature"],
+            "Confusion matrix: Linkage type", "Confusion matrix: Partner location", "Confusion matrix: Partner kind", "Confusion matrix: Nature",
+            "Agreement on passages found", "Codes by coder: Linkage type", "Codes by coder: Partner location", "Codes by coder: Partner kind",
+            "Codes by coder: Nature"],
             tables.Select(t => t.Title));
         var byCode = tables[1];
         Assert.Contains(byCode.Rows, r => (string?)r[2] == "研发合作");
@@ -92,7 +94,10 @@ public sealed class AgreementTablesTests
         Assert.Null(row[4]);
         Assert.Null(row[5]);
         Assert.Equal("undefined", row[6]);
-        Assert.Null(row[^1]);
+        Assert.Null(row[7]);
+        Assert.Equal(0, row[9]);
+        Assert.Null(row[^3]);
+        Assert.Equal(0, row[^1]);
     }
 
     [Fact]
@@ -117,7 +122,9 @@ public sealed class AgreementTablesTests
 
         var type = summary.ByDimension.Single(r => r.Dimension == TermKind.LinkageType).Figures;
         Assert.False(double.IsNaN(type.Alpha));
-        Assert.True(type.AlphaInterval.Replicates == 0, "30,000 units is beyond the budget for 100 replicates: no interval");
+        Assert.Equal(1000, type.AlphaInterval.Replicates);
+        Assert.True(type.Distribution.Draws <= 25 * 4, "Krippendorff's bootstrap draws at most 25 pairs per non-empty cell, whatever the units");
+        Assert.True(type.ClusterInterval.Replicates == 0, "30,000 units is beyond the budget for 100 transcript resamples: no interval");
         Assert.All(summary.ByTranscript, r => Assert.Equal(0, r.Figures.AlphaInterval.Replicates));
         Assert.True(150 > AgreementTables.MaxTranscriptsWithIntervals);
     }
@@ -128,5 +135,73 @@ public sealed class AgreementTablesTests
         var summary = AgreementTables.Summarise([Pair()], Codebook);
         Assert.Equal(1000, summary.ByDimension[0].Figures.AlphaInterval.Replicates);
         Assert.Equal(1000, summary.ByTranscript[0].Figures.AlphaInterval.Replicates);
+    }
+
+    [Fact]
+    public void The_coding_basis_uses_only_passages_both_coders_found()
+    {
+        // Worked by hand: the three matched units are research/research, labour/labour, research/labour.
+        // p_a = 2/3; α = 4/9 (see ReliabilityTests.Hand_computed_two_by_two_alpha); the codebook has q = 2 linkage
+        // types, so Brennan–Prediger = (2/3 − 1/2) / (1/2) = 1/3, and π = (½, ½) gives AC1 = (2/3 − ½) / ½ = 1/3.
+        var type = AgreementTables.Summarise([Pair()], Codebook, replicates: 100, basis: AgreementBasis.Coding)
+            .ByDimension.Single(r => r.Dimension == TermKind.LinkageType).Figures;
+        Assert.Equal(3, type.Units);
+        Assert.Equal(2.0 / 3, type.Percent, 10);
+        Assert.Equal(4.0 / 9, type.Alpha, 10);
+        Assert.Equal(1.0 / 3, type.BrennanPrediger, 10);
+        Assert.Equal(1.0 / 3, type.GwetAc1, 10);
+    }
+
+    [Fact]
+    public void The_combined_basis_counts_not_coded_as_one_more_category_for_brennan_prediger()
+    {
+        // Worked by hand: 4 units, p_a = 1/2, q = 2 linkage types + "(not coded)" = 3: (1/2 − 1/3) / (2/3) = 1/4.
+        var type = AgreementTables.Summarise([Pair()], Codebook, replicates: 100).ByDimension.Single(r => r.Dimension == TermKind.LinkageType).Figures;
+        Assert.Equal(0.25, type.BrennanPrediger, 10);
+    }
+
+    [Fact]
+    public void Agreement_on_passages_found_is_reported_apart_from_the_codes()
+    {
+        var summary = AgreementTables.Summarise([Pair()], Codebook, replicates: 10, basis: AgreementBasis.Coding);
+        var all = summary.Unitizing[0];
+        Assert.Equal((4, 3, 1, 0), (all.Units, all.Both, all.FirstOnly, all.SecondOnly));
+        Assert.Equal(6.0 / 7, all.PositiveAgreement, 10);
+        var table = AgreementTables.Build(summary, Codebook).Single(t => t.Title == "Agreement on passages found");
+        Assert.Equal(["All transcripts", 4, 3, 1, 0, Math.Round(6.0 / 7, 3)], table.Rows[0]);
+    }
+
+    [Fact]
+    public void Each_coders_codes_are_counted_with_blanks_and_not_coded_apart()
+    {
+        var combined = AgreementTables.Summarise([Pair()], Codebook, replicates: 10).Marginals.Single(m => m.Dimension == TermKind.LinkageType);
+        Assert.Equal(["research", "labour", AgreementTables.Blank, Units.NotCoded], combined.Codes);
+        Assert.Equal([2, 2, 0, 0], Enumerable.Range(0, 4).Select(j => combined.Counts[0, j]));
+        Assert.Equal([1, 2, 0, 1], Enumerable.Range(0, 4).Select(j => combined.Counts[1, j]));
+        var coding = AgreementTables.Summarise([Pair()], Codebook, replicates: 10, basis: AgreementBasis.Coding).Marginals[0];
+        Assert.DoesNotContain(Units.NotCoded, coding.Codes);
+    }
+
+    [Fact]
+    public void Tables_show_replicates_used_q_brennan_prediger_and_ac1()
+    {
+        var table = AgreementTables.Build(AgreementTables.Summarise([Pair()], Codebook, replicates: 200, basis: AgreementBasis.Coding), Codebook)[0];
+        var row = table.Rows[0];
+        object? Cell(string header) => row[table.Headers.ToList().IndexOf(header)];
+        Assert.Equal(200, Cell("Replicates"));
+        Assert.IsType<double>(Cell("q (alpha < 0.800)"));
+        Assert.Equal(Math.Round(1.0 / 3, 3), Cell("Brennan–Prediger kappa"));
+        Assert.Equal(Math.Round(1.0 / 3, 3), Cell("Gwet's AC1"));
+        Assert.Equal(0, Cell("Replicates, transcripts resampled"));
+    }
+
+    [Fact]
+    public void Two_transcripts_get_an_interval_from_resampling_whole_transcripts()
+    {
+        var second = Pair() with { TranscriptId = 2, Transcript = "Other" };
+        var type = AgreementTables.Summarise([Pair(), second], Codebook, replicates: 200).ByDimension[0].Figures;
+        Assert.Equal(200, type.ClusterInterval.Replicates);
+        Assert.Equal(200, type.ClusterInterval.Defined);
+        Assert.InRange(type.Alpha, type.ClusterInterval.Lower - 1e-9, type.ClusterInterval.Upper + 1e-9);
     }
 }

@@ -43,8 +43,9 @@ public sealed class ReliabilityTests
     public void Interval_alpha_refuses_a_value_that_is_not_a_number() =>
         Assert.Throws<ArgumentException>(() => Reliability.KrippendorffAlpha(Rows(["a", "1"], ["2", "2"]), Level.Interval));
 
-    // Wikipedia "Cohen's kappa", simple example: 50 grant proposals; both yes 20, both no 15,
-    // A yes / B no 5, A no / B yes 10. p_o = 0.7, p_e = 0.5, κ = 0.4.
+    // Not from Cohen (1960): the "simple example" of the Wikipedia article "Cohen's kappa" (50 grant proposals;
+    // both yes 20, both no 15, A yes / B no 5, A no / B yes 10), also worked by hand: p_o = 0.7, p_e = 0.5, κ = 0.4.
+    // The published example for Cohen's kappa is Gwet's 3×3 abstractors table (ChanceCorrectedTests).
     static IReadOnlyList<IReadOnlyList<string?>> Proposals() =>
         Enumerable.Repeat<string?[]>(["yes", "yes"], 20)
             .Concat(Enumerable.Repeat<string?[]>(["no", "no"], 15))
@@ -53,7 +54,7 @@ public sealed class ReliabilityTests
             .Select(r => (IReadOnlyList<string?>)r).ToList();
 
     [Fact]
-    public void Cohens_kappa_reproduces_the_50_proposal_textbook_example() =>
+    public void Cohens_kappa_reproduces_the_50_proposal_example_of_the_wikipedia_article() =>
         Assert.Equal(0.4, Reliability.CohensKappa(Proposals()), 10);
 
     [Fact]
@@ -72,19 +73,44 @@ public sealed class ReliabilityTests
     public void Cohens_kappa_refuses_three_coders() =>
         Assert.Throws<ArgumentException>(() => Reliability.CohensKappa(Rows(["a", "a", "a"])));
 
-    // Fleiss (1971) as given on Wikipedia "Fleiss' kappa": 10 subjects, 14 raters, 5 categories; κ ≈ 0.210.
-    static readonly int[][] FleissCounts =
+    // Not Fleiss's table: the worked example of the Wikipedia article "Fleiss' kappa" (10 subjects, 14 raters,
+    // 5 categories; κ ≈ 0.210), kept because it exercises many raters per unit.
+    static readonly int[][] WikipediaCounts =
     [
         [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
         [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
     ];
 
     [Fact]
-    public void Fleiss_kappa_reproduces_the_10_subjects_14_raters_example()
+    public void Fleiss_kappa_reproduces_the_10_subjects_14_raters_example_of_the_wikipedia_article()
     {
-        var units = FleissCounts.Select(counts => (IReadOnlyList<string?>)counts
+        var units = WikipediaCounts.Select(counts => (IReadOnlyList<string?>)counts
             .SelectMany((n, category) => Enumerable.Repeat<string?>($"c{category + 1}", n)).ToList()).ToList();
         Assert.Equal(0.210, Reliability.FleissKappa(units), 3);
+    }
+
+    // Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological Bulletin 76(5),
+    // 378–382, Table 1: 30 patients, 6 psychiatrists per patient, 5 diagnoses (1 depression, 2 personality
+    // disorder, 3 schizophrenia, 4 neurosis, 5 other). Rows below are each patient's six diagnoses as transcribed
+    // in DKPro Statistics' test data (we could not read the paper's table itself); they reproduce the paper's
+    // published P̄ = .556, P̄e = .220 and κ = .430, which a mistyped row would break.
+    static readonly int[][] Fleiss1971 =
+    [
+        [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4],
+        [1, 1, 3, 3, 3, 3], [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4], [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5],
+        [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4], [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5],
+        [3, 3, 3, 3, 3, 5], [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2], [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5],
+        [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4], [1, 4, 4, 4, 4, 5],
+        [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4], [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+    ];
+
+    [Fact]
+    public void Fleiss_kappa_reproduces_fleiss_1971_table_1_of_30_patients_and_6_psychiatrists()
+    {
+        var units = Fleiss1971.Select(r => (IReadOnlyList<string?>)r.Select(d => (string?)d.ToString()).ToList()).ToList();
+        Assert.Equal(30, units.Count);
+        Assert.Equal(0.556, Reliability.PercentAgreement(units), 3);
+        Assert.Equal(0.430, Reliability.FleissKappa(units), 3);
     }
 
     [Fact]

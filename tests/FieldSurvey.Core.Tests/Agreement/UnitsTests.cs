@@ -47,11 +47,12 @@ public sealed class UnitsTests
     }
 
     [Fact]
-    public void A_blank_dimension_is_missing_but_presence_of_a_code_is_no()
+    public void A_blank_dimension_is_missing_for_its_value_and_for_the_presence_of_each_code()
     {
         var unit = Units.Match([Span(1, 0, 10, nature: null)], [Span(2, 0, 10)], MatchRule.Default).Single();
         Assert.Equal([null, "collaborative"], unit.Values(TermKind.Nature));
-        Assert.Equal([Units.No, Units.Yes], unit.Presence(TermKind.Nature, "collaborative"));
+        Assert.Equal([null, Units.Yes], unit.Presence(TermKind.Nature, "collaborative"));
+        Assert.Equal([null, Units.No], unit.Presence(TermKind.Nature, "competitive"));
         Assert.True(unit.Disagrees);
     }
 

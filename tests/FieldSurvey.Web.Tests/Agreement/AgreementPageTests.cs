@@ -1,4 +1,6 @@
 using System.Net;
+using FieldSurvey.Core.Agreement;
+using FieldSurvey.Web.Pages.Agreement;
 using FieldSurvey.Tests.Infrastructure;
 
 namespace FieldSurvey.Tests.Agreement;
@@ -53,5 +55,60 @@ public sealed class AgreementPageTests(AgreementPageTests.Fixture fixture) : ICl
         Assert.Contains("Agreement by dimension", text);
         Assert.Contains("Confusion matrix: Nature", text);
         Assert.Contains("(not coded)", text);
+    }
+
+    [Fact]
+    public async Task The_page_states_krippendorffs_bootstrap_and_shows_replicates_q_brennan_prediger_and_ac1()
+    {
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var page = WebUtility.HtmlDecode(await pi.GetStringAsync("/Agreement"));
+        Assert.Contains("KALPHA", page);
+        Assert.DoesNotContain("1,000 resamples", page);
+        foreach (var header in new[] { "<th>Replicates</th>", "<th>q (alpha < 0.800)</th>", "<th>q (alpha < 0.667)</th>",
+                     "<th>Undefined replicates (counted as 0)</th>", "<th>Brennan–Prediger kappa</th>", "<th>Gwet's AC1</th>" })
+            Assert.Contains(header, page);
+        Assert.Contains("Agreement on passages found", page);
+        Assert.Contains("Codes by coder: Linkage type", page);
+    }
+
+    [Fact]
+    public async Task The_page_says_for_how_many_rows_no_interval_was_computed()
+    {
+        // The demo study has one double-coded transcript: no row can resample transcripts, and rows whose alpha
+        // is undefined get no interval either. The page counts both, from the same Core figures.
+        var summary = await fixture.WithAsync(async db =>
+        {
+            var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+            return AgreementTables.Summarise(units, await db.CodebookAsync(), basis: AgreementBasis.Coding);
+        });
+        var rows = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).ToList();
+        var noInterval = rows.Concat(summary.ByTranscript).Count(r => r.Figures.AlphaInterval.Replicates == 0);
+        Assert.True(rows.All(r => r.Figures.ClusterInterval.Replicates == 0));
+
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var page = WebUtility.HtmlDecode(await pi.GetStringAsync("/Agreement"));
+        Assert.Contains($"No interval was computed for {noInterval} rows", page);
+        Assert.Contains($"no transcript-resampling interval for {rows.Count} rows", page);
+    }
+
+    [Fact]
+    public async Task Coding_given_passages_found_is_the_default_and_the_combined_figure_an_option()
+    {
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var coding = WebUtility.HtmlDecode(await pi.GetStringAsync("/Agreement"));
+        var combined = WebUtility.HtmlDecode(await pi.GetStringAsync("/Agreement?Options.Basis=Combined"));
+        Assert.Contains("The coding figures use only the passages both coders found", coding);
+        Assert.Contains("Combined figure:", combined);
+        Assert.DoesNotContain("Combined figure:", coding);
+        var (codingUnits, combinedUnits) = await fixture.WithAsync(async db =>
+        {
+            var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+            var codebook = await db.CodebookAsync();
+            return (AgreementTables.Summarise(units, codebook, replicates: 10, basis: AgreementBasis.Coding).ByDimension[0].Figures.Units,
+                AgreementTables.Summarise(units, codebook, replicates: 10).ByDimension[0].Figures.Units);
+        });
+        Assert.True(codingUnits < combinedUnits, "the demo has passages only one coder marked");
+        var csv = System.Text.Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Agreement?handler=Csv&Options.Basis=Combined"));
+        Assert.Contains("Agreement on passages found", csv);
     }
 }

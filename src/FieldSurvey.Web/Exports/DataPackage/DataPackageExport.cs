@@ -214,26 +214,48 @@ public static class DataPackageExport
         var coded = Segments("segments.csv", "Coded passages, one row per coder's segment.", coder: true);
         var consensus = Segments("consensus.csv", "Consensus codes: the segments the PI settled after adjudication.", coder: false);
 
-        // The same coefficients as the agreement page: finished double-coded transcripts, units matched by overlap
-        // under the default rule (overlap / shorter span >= 0.5), a passage only one coder tagged counting as disagreement.
+        // The same coefficients as the agreement page's default: finished double-coded transcripts, units matched by
+        // overlap under the default rule (overlap / shorter span >= 0.5), codes compared on the passages both coders found.
         var agreement = new PackageTable("agreement.csv",
             "Inter-coder agreement per coding dimension over all finished double-coded transcripts, as on the agreement page: " +
-            "units are the two coders' passages matched by overlap (overlap / shorter span >= 0.5); a passage only one coder tagged counts as a disagreement.");
-        agreement.Add("scope", Text, "Which units: all transcripts together, or one coder pair.");
+            "units are the two coders' passages matched by overlap (overlap / shorter span >= 0.5); the coefficients compare the codes " +
+            "of the passages both coders found; passages_found and positive_agreement say whether they found the same passages. " +
+            "A blank field is missing.");
+        agreement.Add("scope", Text, "Which units: all transcripts together.");
         agreement.Add("dimension", Text, "Coding dimension.");
-        agreement.Add("units", Integer, "Units of analysis.");
+        agreement.Add("units", Integer, "Units of analysis (passages both coders found and coded on this dimension).");
         agreement.Add("percent_agreement", Number, "Share of units on which the two coders gave the same code (0 to 1).");
         agreement.Add("cohens_kappa", Number, "Cohen's kappa; empty when undefined.");
         agreement.Add("krippendorff_alpha", Number, "Krippendorff's alpha (nominal); empty when undefined.");
-        agreement.Add("alpha_ci_lower", Number, "Lower end of the bootstrap 95 % interval of alpha (1,000 replicates over units, seed 1).");
+        agreement.Add("alpha_ci_lower", Number, "Lower end of alpha's 95 % interval from Krippendorff's bootstrap (KALPHA algorithm: pairs of values drawn from the coincidence matrix, seed 1); empty when none was computed.");
         agreement.Add("alpha_ci_upper", Number, "Upper end of that interval.");
         agreement.Add("verdict", Text, "alpha >= 0.800 reliable; 0.667 to 0.800 tentative; below unreliable.");
+        agreement.Add("replicates", Integer, "Bootstrap replicates used for the interval; 0 when none was computed.");
+        agreement.Add("undefined_replicates", Integer, "Replicates with no variation (alpha undefined), counted as alpha = 0 as Krippendorff's algorithm prescribes.");
+        agreement.Add("q_below_0_800", Number, "Share of replicates with alpha below 0.800: the probability that alpha is below that minimum.");
+        agreement.Add("q_below_0_667", Number, "Share of replicates with alpha below 0.667.");
+        agreement.Add("brennan_prediger_kappa", Number, "Brennan-Prediger kappa, chance = 1 / number of codes of the dimension; empty when undefined.");
+        agreement.Add("gwet_ac1", Number, "Gwet's AC1; empty when undefined.");
+        agreement.Add("cluster_ci_lower", Number, "Lower end of alpha's 95 % interval from resampling whole transcripts (passages cluster within interviews); empty when not computed.");
+        agreement.Add("cluster_ci_upper", Number, "Upper end of that interval.");
+        agreement.Add("cluster_replicates", Integer, "Transcript resamples used; 0 when that interval was not computed.");
+        agreement.Add("passages_found", Integer, "Passages either coder of the scope marked.");
+        agreement.Add("positive_agreement", Number, "2 x passages both found / (passages of the first coder + passages of the second): did they find the same passages?");
         var agreementUnits = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
-        var summary = AgreementTables.Summarise(agreementUnits, await db.CodebookAsync());
+        var summary = AgreementTables.Summarise(agreementUnits, await db.CodebookAsync(), basis: AgreementBasis.Coding);
         static string? Coefficient(double x) => double.IsNaN(x) ? null : Math.Round(x, 4).ToString(Inv);
+        // Pooled rows only: pair rows would name coders, whom the package pseudonymises.
         foreach (var row in summary.ByDimension)
-            agreement.Rows.Add([row.Scope, row.Dimension.ToString(), row.Figures.Units.ToString(Inv), Coefficient(row.Figures.Percent), Coefficient(row.Figures.Kappa),
-                Coefficient(row.Figures.Alpha), Coefficient(row.Figures.AlphaInterval.Lower), Coefficient(row.Figures.AlphaInterval.Upper), AgreementTables.VerdictName(row.Figures.Verdict)]);
+        {
+            var f = row.Figures;
+            var found = summary.Unitizing.FirstOrDefault(u => u.Scope == row.Scope);
+            agreement.Rows.Add([row.Scope, row.Dimension.ToString(), f.Units.ToString(Inv), Coefficient(f.Percent), Coefficient(f.Kappa),
+                Coefficient(f.Alpha), Coefficient(f.AlphaInterval.Lower), Coefficient(f.AlphaInterval.Upper), AgreementTables.VerdictName(f.Verdict),
+                f.Distribution.Replicates.ToString(Inv), f.Distribution.Undefined.ToString(Inv), Coefficient(f.Distribution.Q(0.800)),
+                Coefficient(f.Distribution.Q(0.667)), Coefficient(f.BrennanPrediger), Coefficient(f.GwetAc1), Coefficient(f.ClusterInterval.Lower),
+                Coefficient(f.ClusterInterval.Upper), f.ClusterInterval.Replicates.ToString(Inv), found?.Units.ToString(Inv),
+                found is null ? null : Coefficient(found.PositiveAgreement)]);
+        }
 
         IReadOnlyList<PackageTable> tables = [firms, calls, wide, partners, coded, consensus, agreement];
         codes = codes.DistinctBy(c => (c.Variable, c.Code)).ToList();

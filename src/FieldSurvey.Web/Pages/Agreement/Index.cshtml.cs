@@ -21,6 +21,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
     public IReadOnlyList<TranscriptProgress> Transcripts { get; private set; } = [];
     public int UnitCount { get; private set; }
     public MatchRule Rule { get; private set; } = MatchRule.Default;
+    public int RowsWithoutInterval { get; private set; }
+    public int RowsWithoutClusterInterval { get; private set; }
 
     public sealed record TranscriptProgress(int TranscriptId, string Transcript, string Coders, int Units, int Disagreements, int Decided);
 
@@ -40,7 +42,11 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
         var units = await db.UnitsAsync(pairs, Rule);
         var codebook = await db.CodebookAsync();
         UnitCount = units.Sum(u => u.Units.Count);
-        Tables = AgreementTables.Build(AgreementTables.Summarise(units, codebook), codebook, s => t[s]);
+        var summary = AgreementTables.Summarise(units, codebook, basis: Options.Basis);
+        Tables = AgreementTables.Build(summary, codebook, s => t[s]);
+        var rows = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).Concat(summary.ByTranscript).ToList();
+        RowsWithoutInterval = rows.Count(r => r.Figures.AlphaInterval.Replicates == 0);
+        RowsWithoutClusterInterval = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).Count(r => r.Figures.ClusterInterval.Replicates == 0);
 
         var transcriptIds = pairs.Select(p => p.TranscriptId).Distinct().ToList();
         var decided = await db.AdjudicationDecisions.Where(d => transcriptIds.Contains(d.TranscriptId))
@@ -57,6 +63,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
         [Range(0.05, 1.0, ErrorMessage = "The minimum overlap lies between 0.05 and 1.")]
         public double MinOverlap { get; set; } = MatchRule.Default.Minimum;
         public bool IncludeUnfinished { get; set; }
+        // Coding given the passages both found is the default; the combined figure of earlier versions is an option.
+        public AgreementBasis Basis { get; set; } = AgreementBasis.Coding;
         public MatchRule Rule => new(Measure, MinOverlap);
     }
 }

@@ -61,7 +61,9 @@ public static class HomeQueries
 
         // The agreement page's pairs and units with the default matching rule; only the per-dimension table is
         // computed (four bootstraps within the budget), not the per-code, per-pair and per-transcript rows.
-        var agreement = AgreementTables.ByDimension(await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default));
+        // The agreement page's default basis (codes on the passages both coders found).
+        var agreement = AgreementTables.ByDimension(await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default),
+            await db.CodebookAsync(), basis: AgreementBasis.Coding);
         var report = await ReportData.LoadAsync(db, new ReportFilter(), now, ct);
         var todo = new PiTodo(
             interviews.GetValueOrDefault(InterviewStatus.Submitted),

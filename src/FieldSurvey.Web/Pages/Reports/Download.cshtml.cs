@@ -53,12 +53,13 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
         return File(stream, CsvExport.ContentType, CsvExport.FileName(found.Name));
     }
 
-    // The coders' agreement (finished double-coded transcripts, default matching rule) as extra sheets.
+    // The coders' agreement (finished double-coded transcripts, default matching rule, codes given the passages
+    // both found, as the agreement page shows by default) as extra sheets.
     async Task<IReadOnlyList<ReportTable>> AgreementSheetsAsync()
     {
         var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
         var codebook = await db.CodebookAsync();
-        return AgreementSheets.AsReportTables(AgreementTables.Build(units, codebook, s => t[s]));
+        return AgreementSheets.AsReportTables(AgreementTables.Build(units, codebook, s => t[s], basis: AgreementBasis.Coding));
     }
 
     string Stamp() => clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
