@@ -363,7 +363,9 @@ for (var n = 0; n < interviewed.Count; n++)
     {
         "ZLS" => new[] { "rd" }.Concat(Chance(0.7) ? ["clinical"] : []).Concat(f.Sub == "cro" || Chance(0.3) ? ["services"] : []),
         "YZ" => new[] { "manufacturing" }.Concat(Chance(0.8) ? ["sales"] : []).Concat(Chance(0.5) ? ["rd"] : []),
-        _ => new[] { "manufacturing" }.Concat(Chance(0.7) ? ["sales"] : []).Concat(f.Sub == "cro" || Chance(0.35) ? ["services"] : []).Concat(Chance(0.2) ? ["rd"] : []),
+        // Daxing manufactures too (TCM), but its firms also sell testing and clinical services where Yizhuang's
+        // sell their own products: the two manufacturing parks are complementary, not copies (Duncan's D about 0.45).
+        _ => new[] { "manufacturing" }.Concat(Chance(0.7) ? ["services"] : []).Concat(f.Sub == "cro" || Chance(0.35) ? ["clinical"] : []).Concat(Chance(0.2) ? ["sales"] : []),
     };
     string Split(string type)
     {

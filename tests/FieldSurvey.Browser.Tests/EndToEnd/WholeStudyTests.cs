@@ -177,7 +177,8 @@ public sealed class WholeStudyTests(FreshBrowserFixture fixture) : IClassFixture
                 await CodeAsync(annotator, text, Research, "r", "1", "f", "+");      // research · ZLS · firm · collaborative
                 await CodeAsync(annotator, text, Labour, "l", "3", "f", nature);     // labour · Daxing · firm · ±
                 await coder.ClickAsync("[data-testid=toggle-complete]");
-                await Assertions.Expect(coder.Locator("[data-testid=completion]")).ToHaveTextAsync("Coding complete");
+                // Once both codings are finished they are revealed, and the line says who may reopen them (issue 17, item 2).
+                await Assertions.Expect(coder.Locator("[data-testid=completion]")).ToContainTextAsync("Coding complete");
             });
             await coder.Context.CloseAsync();
         }

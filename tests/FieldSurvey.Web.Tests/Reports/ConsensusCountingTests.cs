@@ -63,7 +63,7 @@ public sealed class ConsensusCountingTests(ConsensusCountingTests.Fixture fixtur
 
         // The cell YZ → DX (labour): the consensus 天坛 passage (decided) and Coder 1's poaching passage (provisional).
         var evidence = WebUtility.HtmlDecode(await pi.GetStringAsync("/Reports/Evidence?focal=YZ&location=DX&type=labour&source=Coded"));
-        Assert.Contains("data-testid=\"evidence-count\">2<", evidence);
+        Assert.Contains("data-testid=\"evidence-count\" data-count=\"2\">", evidence);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(evidence, "data-testid=\"provisional\""));
         Assert.Contains(Tiantan, evidence);
         Assert.Contains(Poaching, evidence);

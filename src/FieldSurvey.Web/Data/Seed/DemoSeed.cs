@@ -70,10 +70,11 @@ public static class DemoSeed
             Subsector = r.Opt("subsector"), FoundedYear = r.Opt("founded") is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null,
             SizeBand = r.Opt("size_band"), Website = r.Opt("website"),
             AssignedInterviewerId = r.Opt("assigned_to") is { } a ? ids[a] : null,
-            // A phone without a contact name is the firm's switchboard, kept as a contact named for it.
+            // A phone without a contact name is the firm's switchboard: a contact without a name (Contact.IsSwitchboard),
+            // as the firm import keeps it, so pages name it "Switchboard" in the reader's language.
             Contacts = r.Opt("contact_name") is { } c
                 ? [new Contact { Name = c, Title = r.Opt("contact_title"), Phones = r.Opt("phone") is { } p ? [p] : [], Email = r.Opt("email") }]
-                : r.Opt("phone") is { } board ? [new Contact { Name = "总机", Title = "Switchboard", Phones = [board] }] : [],
+                : r.Opt("phone") is { } board ? [new Contact { Name = "", Phones = [board] }] : [],
         }).ToList();
         db.Firms.AddRange(firms);
         await db.SaveChangesAsync();
