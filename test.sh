@@ -21,6 +21,12 @@ if [ ${#need[@]} -gt 0 ]; then
     || echo "warning: could not install ${need[*]}"
 fi
 
+# A CJK font, so the browser tests' screenshots (kept in the Browser tests' artifacts folder) show Chinese text, not boxes.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 || echo "note: no CJK font for screenshots"
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=$(mktemp -d)
 dotnet build FieldSurvey.sln -c Release -nologo -v q 2>&1 | grep -vE "warning NU1603" | grep -E "error|Build succeeded|FAILED" 

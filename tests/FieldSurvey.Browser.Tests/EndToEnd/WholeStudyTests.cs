@@ -149,6 +149,13 @@ public sealed class WholeStudyTests(FreshBrowserFixture fixture) : IClassFixture
             await Assertions.Expect(interviewer.Locator("[data-testid=status-message]")).ToContainTextAsync("Submitted for review.");
         });
         await interviewer.Context.CloseAsync();
+        // The PI reviews and approves it: by default the report counts approved interviews only (issue 18).
+        await BrowserFixture.Step(pi, "whole-approve", async () =>
+        {
+            await pi.GotoAsync($"/Interviews/Review?id={interviewId}");
+            await pi.ClickAsync("[data-testid=approve]");
+            await Assertions.Expect(pi.Locator("[data-testid=status-message]")).ToContainTextAsync("The interview is now Approved.");
+        });
         var (transcriptId, text) = fixture.App.With(db => db.Transcripts.Where(t => t.InterviewId == interviewId)
             .Select(t => new { t.Id, t.Text }).AsEnumerable().Select(t => (t.Id, t.Text)).Single());
 

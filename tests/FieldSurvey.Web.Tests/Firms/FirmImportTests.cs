@@ -32,6 +32,31 @@ public sealed class FirmImportTests(FirmImportTests.Fixture fixture) : IClassFix
 
     int Count(string tag) => fixture.With(db => db.Firms.Count(f => f.NameZh.StartsWith(tag)));
 
+    // The translation walk only opens pages; a row's problems appear only after a bad file is previewed.
+    [Fact]
+    public async Task Every_kind_of_row_problem_reads_in_Chinese_in_the_preview()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("zh-CN"));
+        var longName = new string('长', 301);
+        var csv = "企业名称,英文名称,园区,成立年份,电话,电子邮件,网站,细分行业\n"
+            + ",,ZLS,2001,,,,\n"                                          // missing name
+            + $"{longName},,ZLS,2001,,,,\n"                               // name too long
+            + "问题企业三,,,2001,,,,\n"                                    // missing park
+            + "问题企业四,,上海张江,2001,,,,\n"                            // unknown park
+            + "问题企业五,,ZLS,1700,,,,\n"                                 // bad year
+            + "问题企业六,,ZLS,2001,电话号码,,,\n"                          // bad phone
+            + "问题企业七,,ZLS,2001,+86 10 5555 0001,not-an-address,,\n"    // bad e-mail
+            + "问题企业八,,ZLS,2001,,,http://a b,\n"                        // bad website
+            + "问题企业九,,ZLS,2001,,,,火箭\n";                             // unknown subsector
+        var mapping = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "problems.csv");
+        var preview = WebUtility.HtmlDecode(await (await StepAsync(client, mapping, "Preview")).Content.ReadAsStringAsync());
+        foreach (var chinese in new[] { "缺少名称。", "名称超过 300 个字符。", "缺少园区。", "未知园区。", "年份有误", "电话号码有误。",
+                     "电子邮件地址有误。", "网站地址有误。", "未知细分行业。" })
+            Assert.Contains(chinese, preview);
+        Assert.DoesNotContain("Unknown park.", preview);
+    }
+
     static async Task<string> UploadAsync(HttpClient client, byte[] bytes, string fileName)
     {
         var token = HttpClientForms.Token(await client.GetStringAsync("/Admin/Firms/Import"))!;
