@@ -14,6 +14,10 @@ namespace FieldSurvey.Tests.Demo;
 /// year later: it must show a real suggested classification, a response rate near 40 %, callbacks due today
 /// and tomorrow, coded transcripts with every linkage type and scope, whatever day it is loaded.
 /// </summary>
+// Each test loads the whole living demo into a new database: run alone, after the parallel classes, so a busy
+// PostgreSQL server shared with the other classes does not make a load or a sign-in time out (seen twice in
+// three PostgreSQL runs of the full suite, never when the class ran on its own).
+[Collection(LivingDemoCollection.Name)]
 public sealed partial class LivingDemoTests(ITestOutputHelper output)
 {
     static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -143,4 +147,10 @@ public sealed partial class LivingDemoTests(ITestOutputHelper output)
 
     [GeneratedRegex("<tr data-firm-id=\"(\\d+)\"[^>]*>.*?data-testid=\"reason\">([^<]+)<", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LivingDemoCollection
+{
+    public const string Name = "Living demo, alone";
 }
