@@ -96,14 +96,32 @@ public class AppFactory(bool demo = true, string? existingStore = null, bool liv
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    // Cleanup of a throwaway database: a server busy with the other classes has refused the drop once
+    // (a PostgresException at class cleanup fails the run although every test passed), so try again, then leave it.
     void DropPostgresDatabase()
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
-        using var connection = new Npgsql.NpgsqlConnection($"{PostgresServer};Database=postgres");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                using var connection = new Npgsql.NpgsqlConnection($"{PostgresServer};Database=postgres;Pooling=false");
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)";
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (Npgsql.NpgsqlException e) when (attempt < 3)
+            {
+                Console.WriteLine($"Dropping {DatabaseName} failed ({e.Message}); trying again.");
+                Thread.Sleep(1000);
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                Console.WriteLine($"Left test database {DatabaseName} behind: {e.Message}");
+            }
+        }
     }
 }
 
