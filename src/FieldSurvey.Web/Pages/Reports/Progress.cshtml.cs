@@ -27,8 +27,6 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
     /// <summary>Number of attempts → number of firms with that many.</summary>
     public SortedDictionary<int, int> AttemptsDistribution { get; private set; } = [];
     public IReadOnlyList<InterviewerRow> Interviewers { get; private set; } = [];
-    /// <summary>"" = all parks, else per park code.</summary>
-    public IReadOnlyList<RateRow> RateRows { get; private set; } = [];
     /// <summary>The whole AAPOR set per row: "" = all parks, else per park code. e is estimated per row unless the PI set it.</summary>
     public IReadOnlyList<AaporRow> AaporRows { get; private set; } = [];
 
@@ -76,7 +74,6 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
             var e = EligibilityEstimate.For(counts, piE);
             return new AaporRow(park, counts, e, ResponseRates.ComputeAll(counts, e.Value));
         }).ToList();
-        RateRows = ProgressQueries.RateRows(finals, Parks);
 
         var calls = await db.CallAttempts.GroupBy(a => a.InterviewerId)
             .Select(g => new { g.Key, Calls = g.Count(), Firms = g.Select(a => a.FirmId).Distinct().Count() }).ToListAsync();
