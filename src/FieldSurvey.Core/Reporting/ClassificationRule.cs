@@ -24,6 +24,10 @@ public sealed record ClassificationRule
     public double CompetingShare { get; init; } = 0.1;
     public int MinMentionsPerPark { get; init; } = 10;
     public int MinFirmsPerPark { get; init; } = 3;
+    /// <summary>Issue 19: a threshold is passed only when the whole 95 % interval passes it, not just the point estimate.</summary>
+    public bool RequireInterval { get; init; }
+    /// <summary>Issue 19: the nature condition also asks the survey (F1–F3: partners against competitors).</summary>
+    public bool UseSurveyNature { get; init; }
 
     public static readonly ClassificationRule Default = new();
 
@@ -60,7 +64,13 @@ public sealed record ClassificationRule
         $"and collaborative mentions outnumber competitive ones. " +
         $"Competing when dissimilarity < {F(MinDissimilarity)} and either competitive mentions outnumber collaborative ones " +
         $"or the cross-cluster share is < {F(CompetingShare)} in every linkage type with evidence (a type with no within- or cross-cluster mentions is no evidence, not a share of 0; with no evidence in any type this condition does not hold). " +
-        "Otherwise mixed. For the three parks, dissimilarity is the lowest pairwise index.";
+        "Otherwise mixed. For the three parks, dissimilarity is the lowest pairwise index." +
+        (RequireInterval ? " " + IntervalText : "") + (UseSurveyNature ? " " + SurveyText : "");
+
+    public const string IntervalText =
+        "Each threshold must be passed by the whole 95 % interval, not only by the point estimate: dissimilar when the interval's lower end reaches the threshold, similar when its upper end is below it, a linkage type dense when its share's lower end reaches the share threshold, sparse when its upper end is below the competing share; an interval that straddles a threshold passes neither way.";
+    public const string SurveyText =
+        "Survey answers count too: collaborating also needs more firms to call the other parks' firms partners than competitors (F1–F3, an answer \"both\" counting for each); competing also holds when more call them competitors than partners.";
 }
 
 /// <summary>
@@ -97,14 +107,27 @@ public static class Classifier
     public const string AllCompeting = "The conditions for competing hold.";
     public const string Neither = "Neither the conditions for collaborating nor those for competing all hold.";
 
+    public const string IntervalDissimilarity = "Rule on intervals: dissimilarity interval {0} to {1} against threshold {2}: {3}.";
+    public const string IntervalDense = "Rule on intervals: linkage types whose whole share interval reaches {0}: {1}; whose whole interval is below {2}: {3}.";
+    public const string SurveyNatures = "Survey answers (F1–F3) about the other parks: partners {0}, competitors {1}.";
+    public const string Passes = "passes";
+    public const string FailsBelow = "below";
+    public const string Straddles = "straddles the threshold";
+
     /// <summary>Every reason key, so the string table can be checked for them.</summary>
     public static readonly IReadOnlyList<string> ReasonKeys =
-        [ThinPark, NoProfile, Dissimilar, Similar, LowestPair, Dense, DenseNone, NoEvidence, Sparse, NotSparse, NothingToCompare, Natures, AllCollaborating, AllCompeting, Neither];
+        [ThinPark, NoProfile, Dissimilar, Similar, LowestPair, Dense, DenseNone, NoEvidence, Sparse, NotSparse, NothingToCompare, Natures, AllCollaborating, AllCompeting, Neither,
+         IntervalDissimilarity, IntervalDense, SurveyNatures, Passes, FailsBelow, Straddles];
 
     static string F(double d) => double.IsNaN(d) ? "n/a" : d.ToString("0.00", CultureInfo.InvariantCulture);
     static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    public static Classification Classify(IndicatorSet e, ClassificationRule rule)
+    /// <summary>
+    /// The suggested verdict. <paramref name="bounds"/> are the 95 % intervals the rule's <see cref="ClassificationRule.RequireInterval"/>
+    /// option tests instead of the points (without them the option has no effect); <paramref name="survey"/> the F1–F3
+    /// answers its <see cref="ClassificationRule.UseSurveyNature"/> option counts.
+    /// </summary>
+    public static Classification Classify(IndicatorSet e, ClassificationRule rule, IntervalBounds? bounds = null, SurveyNatureCount? survey = null)
     {
         var reasons = new List<Reason>();
         Classification Done(Verdict v) => new(e.Key, v, reasons.Select(r => r.English).ToList(), rule.Describe(), reasons);
@@ -114,10 +137,19 @@ public static class Classifier
         if (double.IsNaN(e.Dissimilarity)) reasons.Add(new(NoProfile));
         if (reasons.Count > 0) return Done(Verdict.InsufficientEvidence);
 
+        var onIntervals = rule.RequireInterval && bounds is not null;
         var dissimilar = e.Dissimilarity >= rule.MinDissimilarity;
+        var similar = !dissimilar;
         reasons.Add(new(dissimilar ? Dissimilar : Similar, F(e.Dissimilarity), F(rule.MinDissimilarity)));
         if (e.LowestPair is { } lowest)
             reasons.Add(new(LowestPair, lowest, string.Join(", ", e.PairIndices!.Select(p => $"{p.Pair} {F(p.Index)}"))));
+        if (onIntervals)
+        {
+            var d = bounds!.Dissimilarity;
+            dissimilar = d.Defined && d.Low >= rule.MinDissimilarity;
+            similar = d.Defined && d.High < rule.MinDissimilarity;
+            reasons.Add(new(IntervalDissimilarity, F(d.Low), F(d.High), F(rule.MinDissimilarity), dissimilar ? Passes : similar ? FailsBelow : Straddles));
+        }
         // A type without within- or cross-cluster mentions says nothing about the parks: it neither counts as a
         // dense type nor as a sparse one (a share of 0 would push a thinly coded study towards "competing").
         var evidenced = e.Shares.Where(s => !s.NoEvidence).ToList();
@@ -129,13 +161,39 @@ public static class Classifier
             reasons.Add(new(NoEvidence, string.Join(", ", e.Shares.Where(s => s.NoEvidence).Select(s => s.LinkageType))));
         var sparse = evidenced.Count > 0 && evidenced.All(s => s.Share < rule.CompetingShare);
         reasons.Add(evidenced.Count == 0 ? new(NothingToCompare) : new(sparse ? Sparse : NotSparse, F(rule.CompetingShare)));
+        if (onIntervals)
+        {
+            Interval I(TypeShare s) => bounds!.Shares.GetValueOrDefault(s.LinkageType) ?? Interval.None;
+            dense = evidenced.Where(s => I(s).Defined && I(s).Low >= rule.CollaboratingShare).ToList();
+            var below = evidenced.Where(s => I(s).Defined && I(s).High < rule.CompetingShare).ToList();
+            sparse = evidenced.Count > 0 && below.Count == evidenced.Count;
+            reasons.Add(new(IntervalDense, F(rule.CollaboratingShare), Names(dense), F(rule.CompetingShare), Names(below)));
+        }
         reasons.Add(new(Natures, N(e.Collaborative), N(e.Competitive)));
+        var collaborativeNature = e.Collaborative > e.Competitive;
+        var competitiveNature = e.Competitive > e.Collaborative;
+        if (rule.UseSurveyNature)
+        {
+            var sv = survey ?? new SurveyNatureCount(0, 0);
+            reasons.Add(new(SurveyNatures, N(sv.Partners), N(sv.Competitors)));
+            collaborativeNature = collaborativeNature && sv.Partners > sv.Competitors;
+            competitiveNature = competitiveNature || sv.Competitors > sv.Partners;
+        }
 
         Verdict verdict;
-        if (dissimilar && dense.Count >= rule.MinTypesAboveShare && e.Collaborative > e.Competitive) verdict = Verdict.Collaborating;
-        else if (!dissimilar && (e.Competitive > e.Collaborative || sparse)) verdict = Verdict.Competing;
+        if (dissimilar && dense.Count >= rule.MinTypesAboveShare && collaborativeNature) verdict = Verdict.Collaborating;
+        else if (similar && (competitiveNature || sparse)) verdict = Verdict.Competing;
         else verdict = Verdict.Mixed;
         reasons.Add(new(verdict switch { Verdict.Collaborating => AllCollaborating, Verdict.Competing => AllCompeting, _ => Neither }));
         return Done(verdict);
     }
+
+    static string Names(IEnumerable<TypeShare> shares) => shares.Any() ? string.Join(", ", shares.Select(s => s.LinkageType)) : "-";
 }
+
+/// <summary>The 95 % intervals of a set's dissimilarity and of its mention shares by linkage type.</summary>
+public sealed record IntervalBounds(Interval Dissimilarity, IReadOnlyDictionary<string, Interval> Shares);
+
+/// <summary>Survey answers (F1–F3) of a set's firms about the other parks of the set: "both" counts for each.</summary>
+public sealed record SurveyNatureCount(int Partners, int Competitors);
+
