@@ -130,52 +130,64 @@ public static class Classifier
     public static Classification Classify(IndicatorSet e, ClassificationRule rule, IntervalBounds? bounds = null, SurveyNatureCount? survey = null)
     {
         var reasons = new List<Reason>();
-        Classification Done(Verdict v) => new(e.Key, v, reasons.Select(r => r.English).ToList(), rule.Describe(), reasons);
+        var verdict = Decide(e, rule, bounds, survey, reasons);
+        return new(e.Key, verdict, reasons.Select(r => r.English).ToList(), rule.Describe(), reasons);
+    }
+
+    /// <summary>The verdict alone, without its reasons: the resampling asks for it thousands of times.</summary>
+    public static Verdict VerdictOf(IndicatorSet e, ClassificationRule rule, IntervalBounds? bounds = null, SurveyNatureCount? survey = null) =>
+        Decide(e, rule, bounds, survey, null);
+
+    // One decision for both: the reasons are written only when asked for, so the two can never disagree.
+    static Verdict Decide(IndicatorSet e, ClassificationRule rule, IntervalBounds? bounds, SurveyNatureCount? survey, List<Reason>? reasons)
+    {
+        var silent = reasons is null;
+        reasons ??= [];
         var thin = e.Parks.Where(p => e.MentionsPerPark[p] < rule.MinMentionsPerPark || e.FirmsPerPark[p] < rule.MinFirmsPerPark).ToList();
         foreach (var p in thin)
-            reasons.Add(new(ThinPark, p, N(e.MentionsPerPark[p]), N(rule.MinMentionsPerPark), N(e.FirmsPerPark[p]), N(rule.MinFirmsPerPark)));
-        if (double.IsNaN(e.Dissimilarity)) reasons.Add(new(NoProfile));
-        if (reasons.Count > 0) return Done(Verdict.InsufficientEvidence);
+            if (!silent) reasons.Add(new(ThinPark, p, N(e.MentionsPerPark[p]), N(rule.MinMentionsPerPark), N(e.FirmsPerPark[p]), N(rule.MinFirmsPerPark)));
+        if (double.IsNaN(e.Dissimilarity) && !silent) reasons.Add(new(NoProfile));
+        if (thin.Count > 0 || double.IsNaN(e.Dissimilarity)) return Verdict.InsufficientEvidence;
 
         var onIntervals = rule.RequireInterval && bounds is not null;
         var dissimilar = e.Dissimilarity >= rule.MinDissimilarity;
         var similar = !dissimilar;
-        reasons.Add(new(dissimilar ? Dissimilar : Similar, F(e.Dissimilarity), F(rule.MinDissimilarity)));
+        if (!silent) reasons.Add(new(dissimilar ? Dissimilar : Similar, F(e.Dissimilarity), F(rule.MinDissimilarity)));
         if (e.LowestPair is { } lowest)
-            reasons.Add(new(LowestPair, lowest, string.Join(", ", e.PairIndices!.Select(p => $"{p.Pair} {F(p.Index)}"))));
+            if (!silent) reasons.Add(new(LowestPair, lowest, string.Join(", ", e.PairIndices!.Select(p => $"{p.Pair} {F(p.Index)}"))));
         if (onIntervals)
         {
             var d = bounds!.Dissimilarity;
             dissimilar = d.Defined && d.Low >= rule.MinDissimilarity;
             similar = d.Defined && d.High < rule.MinDissimilarity;
-            reasons.Add(new(IntervalDissimilarity, F(d.Low), F(d.High), F(rule.MinDissimilarity), dissimilar ? Passes : similar ? FailsBelow : Straddles));
+            if (!silent) reasons.Add(new(IntervalDissimilarity, F(d.Low), F(d.High), F(rule.MinDissimilarity), dissimilar ? Passes : similar ? FailsBelow : Straddles));
         }
         // A type without within- or cross-cluster mentions says nothing about the parks: it neither counts as a
         // dense type nor as a sparse one (a share of 0 would push a thinly coded study towards "competing").
         var evidenced = e.Shares.Where(s => !s.NoEvidence).ToList();
         var dense = evidenced.Where(s => s.Share >= rule.CollaboratingShare).ToList();
-        reasons.Add(dense.Count > 0
+        if (!silent) reasons.Add(dense.Count > 0
             ? new(Dense, F(rule.CollaboratingShare), N(dense.Count), N(rule.MinTypesAboveShare), string.Join(", ", dense.Select(s => $"{s.LinkageType} {F(s.Share)}")))
             : new(DenseNone, F(rule.CollaboratingShare), N(dense.Count), N(rule.MinTypesAboveShare)));
         if (evidenced.Count < e.Shares.Count)
-            reasons.Add(new(NoEvidence, string.Join(", ", e.Shares.Where(s => s.NoEvidence).Select(s => s.LinkageType))));
+            if (!silent) reasons.Add(new(NoEvidence, string.Join(", ", e.Shares.Where(s => s.NoEvidence).Select(s => s.LinkageType))));
         var sparse = evidenced.Count > 0 && evidenced.All(s => s.Share < rule.CompetingShare);
-        reasons.Add(evidenced.Count == 0 ? new(NothingToCompare) : new(sparse ? Sparse : NotSparse, F(rule.CompetingShare)));
+        if (!silent) reasons.Add(evidenced.Count == 0 ? new(NothingToCompare) : new(sparse ? Sparse : NotSparse, F(rule.CompetingShare)));
         if (onIntervals)
         {
             Interval I(TypeShare s) => bounds!.Shares.GetValueOrDefault(s.LinkageType) ?? Interval.None;
             dense = evidenced.Where(s => I(s).Defined && I(s).Low >= rule.CollaboratingShare).ToList();
             var below = evidenced.Where(s => I(s).Defined && I(s).High < rule.CompetingShare).ToList();
             sparse = evidenced.Count > 0 && below.Count == evidenced.Count;
-            reasons.Add(new(IntervalDense, F(rule.CollaboratingShare), Names(dense), F(rule.CompetingShare), Names(below)));
+            if (!silent) reasons.Add(new(IntervalDense, F(rule.CollaboratingShare), Names(dense), F(rule.CompetingShare), Names(below)));
         }
-        reasons.Add(new(Natures, N(e.Collaborative), N(e.Competitive)));
+        if (!silent) reasons.Add(new(Natures, N(e.Collaborative), N(e.Competitive)));
         var collaborativeNature = e.Collaborative > e.Competitive;
         var competitiveNature = e.Competitive > e.Collaborative;
         if (rule.UseSurveyNature)
         {
             var sv = survey ?? new SurveyNatureCount(0, 0);
-            reasons.Add(new(SurveyNatures, N(sv.Partners), N(sv.Competitors)));
+            if (!silent) reasons.Add(new(SurveyNatures, N(sv.Partners), N(sv.Competitors)));
             collaborativeNature = collaborativeNature && sv.Partners > sv.Competitors;
             competitiveNature = competitiveNature || sv.Competitors > sv.Partners;
         }
@@ -184,8 +196,8 @@ public static class Classifier
         if (dissimilar && dense.Count >= rule.MinTypesAboveShare && collaborativeNature) verdict = Verdict.Collaborating;
         else if (similar && (competitiveNature || sparse)) verdict = Verdict.Competing;
         else verdict = Verdict.Mixed;
-        reasons.Add(new(verdict switch { Verdict.Collaborating => AllCollaborating, Verdict.Competing => AllCompeting, _ => Neither }));
-        return Done(verdict);
+        if (!silent) reasons.Add(new(verdict switch { Verdict.Collaborating => AllCollaborating, Verdict.Competing => AllCompeting, _ => Neither }));
+        return verdict;
     }
 
     static string Names(IEnumerable<TypeShare> shares) => shares.Any() ? string.Join(", ", shares.Select(s => s.LinkageType)) : "-";

@@ -78,7 +78,7 @@ public static class SurveyIndicators
             var weighted = rows.Where(r => r.Employees > 0).ToList();
             var employees = weighted.Sum(r => (double)r.Employees!.Value);
             var ownPlusOther = rows.Sum(r => r.Own + r.Other);
-            var random = new Random(seed);
+            var random = new SeededRandom(seed);
             var means = new double[resamples];
             for (var b = 0; b < resamples; b++)
             {

@@ -69,26 +69,26 @@ public static class Uncertainty
         resamples = Math.Max(0, resamples);
         var pointRule = rule with { RequireInterval = false };
         var types = tallies.Types;
-        var random = new Random(seed);
-        var all = Enumerable.Range(0, tallies.FirmCount).ToArray();
-        var drawn = new int[tallies.FirmCount];
+        var random = new SeededRandom(seed);
+        var sums = new int[tallies.Parks.Count * tallies.RowLength];
         var shares = sets.Select(_ => types.Select(_ => new double[resamples]).ToArray()).ToArray();
         var duncan = sets.Select(_ => new double[resamples]).ToArray();
         var verdicts = sets.Select(_ => new int[4]).ToArray();
         for (var b = 0; b < resamples; b++)
         {
-            var at = 0;
+            Array.Clear(sums);
             foreach (var stratum in tallies.ByPark)
-                for (var i = 0; i < stratum.Length; i++) drawn[at++] = stratum[random.Next(stratum.Length)];
+                for (var i = 0; i < stratum.Length; i++) tallies.Add(sums, stratum[random.Next(stratum.Length)]);
             for (var s = 0; s < sets.Count; s++)
             {
-                var set = tallies.IndicatorsFor(sets[s], drawn, out _);
+                var set = tallies.FromSums(sets[s], sums, out _);
                 for (var t = 0; t < types.Count; t++) shares[s][t][b] = set.Shares[t].Share;
                 duncan[s][b] = set.Dissimilarity;
-                verdicts[s][(int)Classifier.Classify(set, pointRule, null, survey?.GetValueOrDefault(set.Key)).Verdict]++;
+                verdicts[s][(int)Classifier.VerdictOf(set, pointRule, null, survey?.GetValueOrDefault(set.Key))]++;
             }
         }
-        var permutations = new Random(unchecked(seed * 31 + 7));
+        var all = Enumerable.Range(0, tallies.FirmCount).ToArray();
+        var permutations = new SeededRandom(unchecked(seed * 31 + 7));
         var result = new List<SetUncertainty>();
         for (var s = 0; s < sets.Count; s++)
         {
@@ -114,33 +114,39 @@ public static class Uncertainty
     /// to the parks at random, keeping each park's number; the statistic is the set's dissimilarity (for three parks,
     /// the lowest pairwise index, as the rule uses).
     /// </summary>
-    static (double NullMean, double P) Permute(FirmTallies tallies, FirmTallies.SetTallies set, double observed, int permutations, Random random)
+    static (double NullMean, double P) Permute(FirmTallies tallies, FirmTallies.SetTallies set, double observed, int permutations, SeededRandom random)
     {
         if (double.IsNaN(observed) || permutations == 0) return (double.NaN, double.NaN);
-        var groups = set.Parks.Select(p => tallies.ByPark[p].Where(f => tallies.Interviewed[f] && tallies.HasProfile(f)).ToArray()).ToArray();
+        // The largest park last: it takes the firms left after the others are dealt, so only the smaller parks are drawn.
+        var groups = set.Parks.Select(p => tallies.ByPark[p].Where(f => tallies.Interviewed[f] && tallies.HasProfile(f)).ToArray())
+            .OrderBy(g => g.Length).ToArray();
         var pool = groups.SelectMany(g => g).ToArray();
         var sizes = groups.Select(g => g.Length).ToArray();
+        int a = tallies.Activities.Count, m = groups.Length;
+        var total = new int[a];
+        foreach (var f in pool) tallies.AddActivities(total, f);
+        var counts = new int[m * a];
         double sum = 0;
         var atLeast = 0;
         for (var b = 0; b < permutations; b++)
         {
-            for (var i = pool.Length - 1; i > 0; i--)
-            {
-                var j = random.Next(i + 1);
-                (pool[i], pool[j]) = (pool[j], pool[i]);
-            }
-            var d = double.PositiveInfinity;
-            var startI = 0;
-            for (var i = 0; i < sizes.Length; i++)
-            {
-                var startJ = startI + sizes[i];
-                for (var j = i + 1; j < sizes.Length; j++)
+            Array.Clear(counts);
+            var at = 0;
+            for (var g = 0; g < m - 1; g++)
+                for (var i = 0; i < sizes[g]; i++, at++)
                 {
-                    d = Math.Min(d, tallies.Duncan(pool.AsSpan(startI, sizes[i]), pool.AsSpan(startJ, sizes[j])));
-                    startJ += sizes[j];
+                    var j = at + random.Next(pool.Length - at);
+                    (pool[at], pool[j]) = (pool[j], pool[at]);
+                    tallies.AddActivities(counts.AsSpan(g * a, a), pool[at]);
                 }
-                startI += sizes[i];
-            }
+            var last = counts.AsSpan((m - 1) * a, a);
+            for (var i = 0; i < a; i++) last[i] = total[i];
+            for (var g = 0; g < m - 1; g++)
+                for (var i = 0; i < a; i++) last[i] -= counts[g * a + i];
+            var d = double.PositiveInfinity;
+            for (var i = 0; i < m; i++)
+                for (var j = i + 1; j < m; j++)
+                    d = Math.Min(d, FirmTallies.DuncanOf(counts.AsSpan(i * a, a), counts.AsSpan(j * a, a)));
             sum += d;
             // A small tolerance so that a relabelling giving the same index (up to rounding) counts as "at least as large".
             if (d >= observed - 1e-12) atLeast++;
