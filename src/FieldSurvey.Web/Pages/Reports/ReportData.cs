@@ -183,7 +183,10 @@ public static class ReportData
             activities[g.Key].SelectMany(a => a).Distinct().ToList())).ToList();
 
         var input = new ReportInput(parks.Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(), Labels(TermKind.PartnerLocation),
-            Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source);
+            Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source)
+        {
+            Answers = await SurveyAnswersAsync(db, interviewIds, id => (interviewById[id].FirmId, parkCode[interviewById[id].ParkId]), ct),
+        };
         var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
         return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
             rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
@@ -205,6 +208,21 @@ public static class ReportData
             return new Mention(firmId, parkCode[focalParkId], location.Code, partnerPark, scope, type.Code, nature, source,
                 evidenceId, text, coder, partnerName, interviewId);
         }
+    }
+
+    /// <summary>
+    /// The structured answers the survey indicators read (C3/C4, D2/D3, F1–F3 and A2 for the employee weights), one per
+    /// firm and question: a firm interviewed twice keeps its latest interview's answer.
+    /// </summary>
+    static async Task<IReadOnlyList<SurveyAnswer>> SurveyAnswersAsync(FieldSurveyDbContext db, List<int> interviewIds,
+        Func<int, (int FirmId, string Park)> firmOf, CancellationToken ct)
+    {
+        var questions = SurveyQuestions.All(SurveyQuestions.DefaultRelations).ToList();
+        var answers = await db.Answers.AsNoTracking().Where(a => interviewIds.Contains(a.InterviewId) && questions.Contains(a.QuestionId))
+            .OrderBy(a => a.InterviewId).Select(a => new { a.InterviewId, a.QuestionId, a.Value }).ToListAsync(ct);
+        return answers.Select(a => (Firm: firmOf(a.InterviewId), a.QuestionId, a.Value))
+            .GroupBy(a => (a.Firm.FirmId, a.QuestionId)).Select(g => g.Last())
+            .Select(a => new SurveyAnswer(a.Firm.FirmId, a.Firm.Park, a.QuestionId, a.Value)).ToList();
     }
 
     static IReadOnlyList<string> ParseCodes(string? json)
