@@ -23,16 +23,19 @@ public sealed class ReportPdf
     XGraphics g = null!;
     double y;
 
-    ReportPdf(LoadedReport report, bool chinese) => (r, this.chinese) = (report, chinese);
+    readonly Func<string, string> say;
+
+    ReportPdf(LoadedReport report, bool chinese, Func<string, string>? say) => (r, this.chinese, this.say) = (report, chinese, say ?? (s => s));
 
     /// <summary>The English or the Chinese wording, by the language the PI chose for the download.</summary>
     string Say(string en, string zh) => chinese ? zh : en;
 
     /// <param name="chinese">Headings, labels and the rule in Chinese (the reasons and quotes stay as recorded).</param>
-    public static void Write(Stream stream, LoadedReport report, bool chinese = false)
+    /// <param name="say">The string table in the PDF's language, for the sections that take their words from it (issue 19).</param>
+    public static void Write(Stream stream, LoadedReport report, bool chinese = false, Func<string, string>? say = null)
     {
         ReportFontResolver.Install();
-        var pdf = new ReportPdf(report, chinese);
+        var pdf = new ReportPdf(report, chinese, say);
         pdf.Compose();
         pdf.document.Save(stream, closeStream: false);
     }
@@ -102,6 +105,8 @@ public sealed class ReportPdf
                 : Say("Final judgement: ", "最终判断：") + $"{(chinese ? VerdictZh(j.Verdict) : j.Verdict)} ({r.UserNames.GetValueOrDefault(j.DecidedById)}, {j.DecidedAtUtc.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {j.Rationale}", 9, indent: 10);
         }
 
+        Uncertainty();
+
         if (rep.Disagreements.Count > 0)
         {
             Heading(Say("Disagreements between coded passages and partner lists", "已编码段落与合作方列表之间的分歧"));
@@ -119,6 +124,18 @@ public sealed class ReportPdf
             Paragraph($"“{m.Text}”", 9, indent: 10);
         }
         Footers();
+    }
+
+    // Issue 19: the same tables as the workbook's, every word from the string table.
+    void Uncertainty()
+    {
+        Heading(say(UncertaintyTables.SectionTitle));
+        foreach (var note in UncertaintyTables.Notes(r, say)) Paragraph(note, 8);
+        foreach (var table in UncertaintyTables.All(r, say))
+        {
+            Paragraph(table.Title, 10, bold: true);
+            Table(table.Columns.Select(c => c.Header).ToList(), UncertaintyTables.Text(table), first: 0.14);
+        }
     }
 
     static string VerdictZh(Verdict v) => v switch

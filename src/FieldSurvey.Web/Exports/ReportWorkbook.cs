@@ -11,11 +11,14 @@ public static class ReportWorkbook
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <param name="extraTables">Tables of other features (e.g. coder agreement) added as sheets after the report's own.</param>
-    public static void Write(Stream stream, LoadedReport report, bool includePersonalData, IEnumerable<ReportTable>? extraTables = null)
+    /// <param name="say">The string table for the sheets that take their words from it (issue 19); English when null.</param>
+    public static void Write(Stream stream, LoadedReport report, bool includePersonalData, IEnumerable<ReportTable>? extraTables = null,
+        Func<string, string>? say = null)
     {
         using var xlsx = new XlsxWriter(stream);
         xlsx.AddNotes("README", Readme(report, includePersonalData));
         foreach (var table in ReportTables.All(report, includePersonalData)) xlsx.AddTable(table);
+        foreach (var table in UncertaintyTables.Sheets(report, say ?? (s => s))) xlsx.AddTable(table);
         foreach (var table in extraTables ?? []) xlsx.AddTable(table);
     }
 

@@ -28,7 +28,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
-        ReportWorkbook.Write(stream, data, IncludePersonalData, await AgreementSheetsAsync());
+        ReportWorkbook.Write(stream, data, IncludePersonalData, await AgreementSheetsAsync(), s => t[s]);
         stream.Position = 0;
         return File(stream, ReportWorkbook.ContentType, $"linkage-report-{Stamp()}.xlsx");
     }
@@ -37,7 +37,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
-        ReportPdf.Write(stream, data, Chinese);
+        ReportPdf.Write(stream, data, Chinese, InLanguage(Chinese));
         stream.Position = 0;
         return File(stream, ReportPdf.ContentType, $"linkage-report-{Stamp()}.pdf");
     }
@@ -61,6 +61,15 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
         var codebook = await db.CodebookAsync();
         return AgreementSheets.AsReportTables(AgreementTables.Build(units, codebook, s => t[s], basis: AgreementBasis.Coding));
     }
+
+    /// <summary>The string table in the download's language, which may differ from the interface's.</summary>
+    Func<string, string> InLanguage(bool chinese) => key =>
+    {
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(chinese ? "zh-Hans" : "en");
+        try { return t[key]; }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = ui; }
+    };
 
     string Stamp() => clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
 }
