@@ -57,15 +57,25 @@ public sealed record ClassificationRule
 
     static string F(double d) => d.ToString("0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>The rule in words with its thresholds, as printed on the page, the workbook and the PDF.</summary>
-    public string Describe() =>
-        $"Insufficient evidence when a park has fewer than {MinMentionsPerPark} mentions or fewer than {MinFirmsPerPark} interviewed firms. " +
-        $"Collaborating when dissimilarity (Duncan) ≥ {F(MinDissimilarity)}, cross-cluster share ≥ {F(CollaboratingShare)} in at least {MinTypesAboveShare} linkage types, " +
-        $"and collaborative mentions outnumber competitive ones. " +
-        $"Competing when dissimilarity < {F(MinDissimilarity)} and either competitive mentions outnumber collaborative ones " +
-        $"or the cross-cluster share is < {F(CompetingShare)} in every linkage type with evidence (a type with no within- or cross-cluster mentions is no evidence, not a share of 0; with no evidence in any type this condition does not hold). " +
-        "Otherwise mixed. For the three parks, dissimilarity is the lowest pairwise index." +
-        (RequireInterval ? " " + IntervalText : "") + (UseSurveyNature ? " " + SurveyText : "");
+    /// <summary>
+    /// The rule in words, as a code: the string-table key with its thresholds as {0}…{5}. Every report (page,
+    /// workbook, PDF) prints it through the string table, so its wording lives here and in the resx only.
+    /// </summary>
+    public const string StatementKey =
+        "Insufficient evidence when a park has fewer than {0} mentions or fewer than {1} interviewed firms. " +
+        "Collaborating when dissimilarity (Duncan) ≥ {2}, cross-cluster share ≥ {3} in at least {4} linkage types, " +
+        "and collaborative mentions outnumber competitive ones. " +
+        "Competing when dissimilarity < {2} and either competitive mentions outnumber collaborative ones " +
+        "or the cross-cluster share is < {5} in every linkage type with evidence (a type with no within- or cross-cluster mentions is no evidence, not a share of 0; with no evidence in any type this condition does not hold). " +
+        "Otherwise mixed. For the three parks, dissimilarity is the lowest pairwise index.";
+
+    public Reason Statement() => new(StatementKey, MinMentionsPerPark.ToString(CultureInfo.InvariantCulture),
+        MinFirmsPerPark.ToString(CultureInfo.InvariantCulture), F(MinDissimilarity), F(CollaboratingShare),
+        MinTypesAboveShare.ToString(CultureInfo.InvariantCulture), F(CompetingShare));
+
+    /// <summary>The rule's options in words (issue 19), printed after <see cref="Statement"/> when they are on.</summary>
+    public IReadOnlyList<Reason> Options() =>
+        [.. RequireInterval ? [new Reason(IntervalText)] : Array.Empty<Reason>(), .. UseSurveyNature ? [new Reason(SurveyText)] : Array.Empty<Reason>()];
 
     public const string IntervalText =
         "Each threshold must be passed by the whole 95 % interval, not only by the point estimate: dissimilar when the interval's lower end reaches the threshold, similar when its upper end is below it, a linkage type dense when its share's lower end reaches the share threshold, sparse when its upper end is below the competing share; an interval that straddles a threshold passes neither way.";
@@ -74,20 +84,14 @@ public sealed record ClassificationRule
 }
 
 /// <summary>
-/// One reason as a code: <see cref="Key"/> is the English sentence with {0}… placeholders (also the string-table
-/// key, so the page and the Chinese PDF translate it) and <see cref="Args"/> its already formatted figures.
+/// One reason or note as a code: <see cref="Key"/> is the string-table key (an English sentence with {0}…
+/// placeholders, as AnswerRules' codes are) and <see cref="Args"/> its already formatted figures. Core never
+/// builds the sentence: the report presentation translates it for the reader.
 /// </summary>
-public sealed record Reason(string Key, params string[] Args)
-{
-    public string English => string.Format(CultureInfo.InvariantCulture, Key, Args);
-}
+public sealed record Reason(string Key, params string[] Args);
 
-/// <summary>
-/// A suggested verdict with the reasons (conditions and numbers) and the rule that produced it. <see cref="Reasons"/>
-/// are the English sentences of <see cref="Codes"/>, kept for callers that print English.
-/// </summary>
-public sealed record Classification(string Key, Verdict Verdict, IReadOnlyList<string> Reasons, string RuleText,
-    IReadOnlyList<Reason>? Codes = null);
+/// <summary>A suggested verdict with the reasons (conditions and numbers) and the rule that produced it, all as codes.</summary>
+public sealed record Classification(string Key, Verdict Verdict, IReadOnlyList<Reason> Reasons, Reason Rule);
 
 public static class Classifier
 {
@@ -131,7 +135,7 @@ public static class Classifier
     {
         var reasons = new List<Reason>();
         var verdict = Decide(e, rule, bounds, survey, reasons);
-        return new(e.Key, verdict, reasons.Select(r => r.English).ToList(), rule.Describe(), reasons);
+        return new(e.Key, verdict, reasons, rule.Statement());
     }
 
     /// <summary>The verdict alone, without its reasons: the resampling asks for it thousands of times.</summary>

@@ -179,8 +179,8 @@ public sealed class UncertaintyTests
         var rule = ClassificationRule.Default with { RequireInterval = true };
         var strict = LinkageReport.Build(Input(Alike(), Fragile, rule)).Classifications.Single(c => c.Key == "YZ-ZLS");
         Assert.Equal(Verdict.Mixed, strict.Verdict);
-        Assert.Contains(strict.Codes!, r => r.Key == Classifier.IntervalDissimilarity && r.Args[3] == Classifier.Straddles);
-        Assert.Contains(ClassificationRule.IntervalText, strict.RuleText);
+        Assert.Contains(strict.Reasons, r => r.Key == Classifier.IntervalDissimilarity && r.Args[3] == Classifier.Straddles);
+        Assert.Contains(rule.Options(), o => o.Key == ClassificationRule.IntervalText);
         Assert.True(ClassificationRule.FromJson(rule.ToJson()).RequireInterval);
     }
 
@@ -259,8 +259,9 @@ public sealed class UncertaintyTests
         var pair = report.Classifications.Single(c => c.Key == "YZ-ZLS");
         // Survey partners 2 against competitors 2: not more partners, so not collaborating.
         Assert.Equal(Verdict.Mixed, pair.Verdict);
-        Assert.Contains(pair.Codes!, r => r.Key == Classifier.SurveyNatures && r.Args.SequenceEqual(["2", "2"]));
-        Assert.Contains(ClassificationRule.SurveyText, pair.RuleText);
+        Assert.Contains(pair.Reasons, r => r.Key == Classifier.SurveyNatures && r.Args.SequenceEqual(["2", "2"]));
+        Assert.Contains(rule.Options(), o => o.Key == ClassificationRule.SurveyText);
+        Assert.Empty(ClassificationRule.Default.Options());
         Assert.Equal(1000, report.Uncertainty.For("YZ-ZLS")!.Stability.Counts[Verdict.Mixed] + report.Uncertainty.For("YZ-ZLS")!.Stability.Counts[Verdict.Competing]);
     }
 }

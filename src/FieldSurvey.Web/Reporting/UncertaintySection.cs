@@ -2,37 +2,42 @@ using System.Globalization;
 using FieldSurvey.Core.Exports;
 using FieldSurvey.Core.Reporting;
 using FieldSurvey.Web.Infrastructure;
-using FieldSurvey.Web.Pages.Reports;
 
-namespace FieldSurvey.Web.Exports;
+namespace FieldSurvey.Web.Reporting;
 
 /// <summary>
-/// Issue 19's figures as tables and notes, built once for the page, the workbook and the PDF: n beside every share,
-/// intervals, Duncan's bias and permutation test, the verdict's stability, the threshold grid, the survey indicators
-/// and the triangulation of the three sources. <paramref name="say"/> is the string table (identity for English).
+/// Issue 19's section of the report presentation: n beside every share, intervals, Duncan's bias and permutation
+/// test, the verdict's stability, the threshold grid, the survey indicators and the triangulation of the three
+/// sources (with the evidence behind each count one click away), every word through <c>say</c>, the string table.
 /// </summary>
-public static class UncertaintyTables
+public static class UncertaintySection
 {
     public const string CurrentMark = "*";
 
-    public static IReadOnlyList<ReportTable> All(LoadedReport r, Func<string, string> say) =>
-        [Shares(r, say), Dissimilarity(r, say), Stability(r, say), Grid(r, say), Survey(r, say), Triangulation(r, say)];
-
-    /// <summary>The tables and, first, a sheet of the notes that explain them, for the workbook.</summary>
-    public static IEnumerable<ReportTable> Sheets(LoadedReport r, Func<string, string> say) =>
-        All(r, say).Prepend(new ReportTable("How sure", say(SectionTitle), [new(say("Note"), Width: 140)], Notes(r, say).Select(n => new object?[] { n }).ToList()));
+    // Sheet names through the string table; ids (download links, test ids) stay English.
+    static IReadOnlyList<ReportTable> All(LoadedReport r, Func<string, string> say) =>
+        new[] { Shares(r, say), Dissimilarity(r, say), Stability(r, say), Grid(r, say), Survey(r, say), Triangulation(r, say) }
+            .Select(t => t with { Id = t.Name.ToLowerInvariant().Replace(' ', '-'), Name = say(t.Name) }).ToList();
 
     public const string SectionTitle = "How sure is the finding? Intervals, stability, thresholds and the three sources";
 
-    /// <summary>A table's cells as text, formatted as the workbook formats them (for the PDF).</summary>
-    public static IReadOnlyList<string[]> Text(ReportTable table) => table.Rows.Select(row => row.Select((cell, i) => cell switch
+    public static ReportSection Build(LoadedReport r, Func<string, string> say)
     {
-        null => "",
-        double d when table.Columns[i].Kind == ColumnKind.Share => Pct(d),
-        double d => ReportFormat.Index(d),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => cell.ToString() ?? "",
-    }).ToArray()).ToList();
+        var tables = All(r, say);
+        var notes = Notes(r, say);
+        return new("uncertainty", say(SectionTitle),
+        [
+            new TextBlock(notes[0], Note: true, TestId: "uncertainty-method"),
+            new TextBlock(notes[1], Note: true),
+            new TableBlock(tables[0]), new TableBlock(tables[1]), new TableBlock(tables[2]),
+            new TextBlock(notes[2], Note: true),
+            new TableBlock(tables[3]),
+            new TextBlock(notes[3], Note: true),
+            new TableBlock(tables[4]),
+            new TextBlock(notes[4], Note: true),
+            new TableBlock(tables[5]),
+        ]);
+    }
 
     /// <summary>The notes that explain the tables, in the reader's language.</summary>
     public static IReadOnlyList<string> Notes(LoadedReport r, Func<string, string> say)
@@ -53,9 +58,10 @@ public static class UncertaintyTables
 
     static string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, key, args);
     static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-    static string Pct(double d) => ReportFormat.Share(d);
+    static string Pct(double d) => double.IsNaN(d) ? "–" : d.ToString(ColumnFormats.Share, CultureInfo.InvariantCulture);
+    static string Idx(double d) => double.IsNaN(d) ? "–" : d.ToString(ColumnFormats.Index, CultureInfo.InvariantCulture);
     static string Range(Interval i, bool share = true) => !i.Defined ? "–"
-        : share ? $"{Pct(i.Low)} – {Pct(i.High)}" : $"{ReportFormat.Index(i.Low)} – {ReportFormat.Index(i.High)}";
+        : share ? $"{Pct(i.Low)} – {Pct(i.High)}" : $"{Idx(i.Low)} – {Idx(i.High)}";
     static string SetName(string key, Func<string, string> say) => key == Indicators.All ? say("All three parks") : key;
     static string TypeName(LoadedReport r, string? code) => r.Type(code) is var l ? $"{l.NameEn} {l.NameZh}" : "";
 
@@ -164,6 +170,20 @@ public static class UncertaintyTables
         say("Triangulation: what coded passages, partner lists and survey answers say"),
         [new(say("Parks"), Width: 16), new(say("Indicator"), Width: 30), new(say("Coded passages"), Width: 30), new(say("Partner lists"), Width: 30),
          new(say("Survey answers"), Width: 30), new(say("Sources agree?"), Width: 12)],
-        r.Report.Triangulation.Select(t => new object?[] { SetName(t.Key, say), IndicatorName(r, t.Indicator, say), Reading(t.Coded, say),
-            Reading(t.PartnerList, say), Reading(t.Survey, say), say(t.Disagree ? "they disagree" : "yes") }).ToList());
+        r.Report.Triangulation.Select(t => new object?[] { SetName(t.Key, say), IndicatorName(r, t.Indicator, say),
+            Linked(r, t, SourceFilter.Coded, Reading(t.Coded, say)), Linked(r, t, SourceFilter.PartnerList, Reading(t.PartnerList, say)),
+            Reading(t.Survey, say), new Cell(say(t.Disagree ? "they disagree" : "yes"), $"agree-{t.Key}-{t.Indicator}", Tone: t.Disagree ? "warning" : null) }).ToList(),
+        "triangulation");
+
+    // The evidence one click away: the passages (or partner-list rows) behind a reading. For a pair, the list of the
+    // first park's mentions of the second; the evidence page lists one focal park and one location at a time.
+    static Cell Linked(LoadedReport r, TriangulationRow t, SourceFilter source, string text)
+    {
+        var values = r.Filter with { Source = source } is var f ? f.RouteValues() : [];
+        var parks = t.Key == Indicators.All ? r.Report.ParkCodes.ToArray() : t.Key.Split('-');
+        values["focal"] = parks[0];
+        values["location"] = parks[1];
+        if (t.Indicator != Core.Reporting.Triangulation.Nature) values["type"] = t.Indicator;
+        return new Cell(text, $"triangulation-{source}-{t.Key}-{t.Indicator}", values);
+    }
 }
