@@ -9,7 +9,7 @@ public sealed record CoderPairUnits(int TranscriptId, string Transcript, string 
 public sealed record CodeLabel(TermKind Dimension, string Code, string Name);
 
 /// <summary>Conventional reading of alpha (Krippendorff 2004): ≥ .800 reliable, .667–.800 tentative, below unreliable.</summary>
-public enum Verdict
+public enum AlphaReading
 {
     Undefined = 0,
     Unreliable = 1,
@@ -24,7 +24,7 @@ public enum Verdict
 /// </summary>
 public sealed record AgreementFigures(int Units, double Percent, double Kappa, double Alpha, ConfidenceInterval AlphaInterval)
 {
-    public Verdict Verdict => AgreementTables.VerdictOf(Alpha);
+    public AlphaReading Reading => AgreementTables.ReadingOf(Alpha);
     public double BrennanPrediger { get; init; } = double.NaN;
     public double GwetAc1 { get; init; } = double.NaN;
     public AlphaDistribution Distribution { get; init; } = AlphaDistribution.None;
@@ -87,8 +87,8 @@ public static class AgreementTables
 {
     public const string AllTranscripts = "All transcripts";
 
-    public static Verdict VerdictOf(double alpha) => double.IsNaN(alpha) ? Verdict.Undefined
-        : alpha >= 0.800 ? Verdict.Reliable : alpha >= 0.667 ? Verdict.Tentative : Verdict.Unreliable;
+    public static AlphaReading ReadingOf(double alpha) => double.IsNaN(alpha) ? AlphaReading.Undefined
+        : alpha >= 0.800 ? AlphaReading.Reliable : alpha >= 0.667 ? AlphaReading.Tentative : AlphaReading.Unreliable;
 
     /// <summary>
     /// Figures per dimension and per code (binary presence; only codes some coder applied) over all pairs,
@@ -268,7 +268,7 @@ public static class AgreementTables
             t("q (alpha < 0.800)"), t("q (alpha < 0.667)"), t("Brennan–Prediger kappa"), t("Gwet's AC1"),
             t("Alpha 95% CI low, transcripts resampled"), t("Alpha 95% CI high, transcripts resampled"), t("Replicates, transcripts resampled")];
         object?[] Cells(AgreementFigures f) => [f.Units, Round(f.Percent), Round(f.Kappa), Round(f.Alpha),
-            t(VerdictName(f.Verdict)), Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper), f.Distribution.Replicates,
+            t(ReadingName(f.Reading)), Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper), f.Distribution.Replicates,
             f.Distribution.Undefined, Round(f.Distribution.Q(0.800)), Round(f.Distribution.Q(0.667)), Round(f.BrennanPrediger), Round(f.GwetAc1),
             Round(f.ClusterInterval.Lower), Round(f.ClusterInterval.Upper), f.ClusterInterval.Replicates];
 
@@ -315,11 +315,11 @@ public static class AgreementTables
         _ => dimension.ToString(),
     };
 
-    public static string VerdictName(Verdict verdict) => verdict switch
+    public static string ReadingName(AlphaReading reading) => reading switch
     {
-        Verdict.Reliable => "reliable",
-        Verdict.Tentative => "tentative",
-        Verdict.Unreliable => "unreliable",
+        AlphaReading.Reliable => "reliable",
+        AlphaReading.Tentative => "tentative",
+        AlphaReading.Unreliable => "unreliable",
         _ => "undefined",
     };
 

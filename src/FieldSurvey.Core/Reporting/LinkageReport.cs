@@ -23,7 +23,16 @@ public sealed record ReportInput(
     IReadOnlyList<FirmProfile> Firms,
     IReadOnlyDictionary<TranscriptBasis, int> Transcripts,
     ClassificationRule Rule,
-    SourceFilter Sources = SourceFilter.Both);
+    SourceFilter Sources = SourceFilter.Both)
+{
+    /// <summary>Structured answers of the interviewed firms (the survey indicators' questions; see <see cref="SurveyQuestions"/>).</summary>
+    public IReadOnlyList<SurveyAnswer> Answers { get; init; } = [];
+    /// <summary>F question id → the park it asks about.</summary>
+    public IReadOnlyDictionary<string, string> RelationQuestions { get; init; } = SurveyQuestions.DefaultRelations;
+    /// <summary>Resamples of firms behind the intervals and the verdict's stability, and their seed (no clock: the same data give the same report).</summary>
+    public int Resamples { get; init; } = Uncertainty.DefaultResamples;
+    public int Seed { get; init; } = Uncertainty.DefaultSeed;
+}
 
 /// <summary>The computed report: the single source of every figure on the page and in the Excel, PDF and CSV files.</summary>
 public sealed record Report(
@@ -45,6 +54,15 @@ public sealed record Report(
     /// <summary>Counted coded passages that stand in for units the PI has not decided yet.</summary>
     public int ProvisionalMentions => Counted.Count(m => m.Provisional);
     public int TranscriptsWith(TranscriptBasis basis) => Input.Transcripts.GetValueOrDefault(basis);
+
+    /// <summary>Issue 19: intervals, Duncan's bias and permutation test, verdict stability, for "all" and each pair.</summary>
+    public UncertaintyReport Uncertainty { get; init; } = new(0, 0, []);
+    /// <summary>Survey indicators (C3/C4, D2/D3, F1–F3) for "all" and each pair.</summary>
+    public IReadOnlyList<SurveySet> Survey { get; init; } = [];
+    /// <summary>The verdict under neighbouring thresholds, for "all" and each pair.</summary>
+    public IReadOnlyList<ThresholdGrid> Grids { get; init; } = [];
+    /// <summary>Each indicator of "all" and each pair in coded passages, partner lists and survey answers.</summary>
+    public IReadOnlyList<TriangulationRow> Triangulation { get; init; } = [];
 }
 
 /// <summary>Which evidence one column of the side-by-side comparison holds.</summary>
@@ -91,14 +109,29 @@ public static class LinkageReport
                 string[] pair = [parks[i], parks[j]];
                 pairs.Add(Indicators.For(Indicators.PairKey(parks[i], parks[j]), pair, pair, index, input.Firms, activities));
             }
-        var classifications = new[] { configuration }.Concat(pairs).Select(s => Classifier.Classify(s, input.Rule)).ToList();
-        SourceSide Side(SideKind kind, IReadOnlyList<Mention> mentions)
+        var sets = new[] { configuration }.Concat(pairs).ToList();
+        var tallies = new FirmTallies(counted, input.Firms, parks, types, activities);
+        var survey = sets.Select(x => SurveyIndicators.For(x.Key, x.Parks, input.Answers, input.RelationQuestions, input.Resamples, input.Seed)).ToList();
+        var uncertainty = Uncertainty.Compute(tallies, sets.Select(x => tallies.ForSet(x.Key, x.Parks)).ToList(), input.Rule, input.Resamples, input.Seed,
+            survey.ToDictionary(x => x.Key, x => x.Relations.Nature));
+        IntervalBounds Bounds(IndicatorSet x) => uncertainty.For(x.Key) is { } u
+            ? new(u.Dissimilarity.Interval, u.Shares.ToDictionary(s => s.LinkageType, s => s.Interval)) : new(Interval.None, new Dictionary<string, Interval>());
+        var classifications = sets.Select((x, i) => Classifier.Classify(x, input.Rule, Bounds(x), survey[i].Relations.Nature)).ToList();
+        var grids = sets.Select((x, i) => ThresholdGrids.Build(x, input.Rule, Bounds(x), survey[i].Relations.Nature)).ToList();
+        var codedIndex = new MentionIndex(coded, parks, locations, types);
+        var listedIndex = new MentionIndex(listed, parks, locations, types);
+        var triangulation = sets.SelectMany((x, i) => Triangulation.Build(Indicators.For(x.Key, x.Parks, x.Parks, codedIndex, input.Firms, activities),
+            Indicators.For(x.Key, x.Parks, x.Parks, listedIndex, input.Firms, activities), survey[i], input.Rule)).ToList();
+        SourceSide Side(SideKind kind, IReadOnlyList<Mention> mentions, MentionIndex? i = null)
         {
-            var i = new MentionIndex(mentions, parks, locations, types);
+            i ??= new MentionIndex(mentions, parks, locations, types);
             return new(kind, LinkageMatrix.BuildAll(i).Total.Total, Indicators.For(Indicators.All, parks, parks, i, input.Firms, activities));
         }
         return new Report(input, counted, total, byType, ScopeShares.Build(counted, parks), profiles, parkSets,
             configuration, pairs, classifications, SourceComparison.Disagreements(input.Mentions),
-            [Side(SideKind.Coded, coded), Side(SideKind.PartnerList, listed), Side(SideKind.Combined, combined)]);
+            [Side(SideKind.Coded, coded, codedIndex), Side(SideKind.PartnerList, listed, listedIndex), Side(SideKind.Combined, combined)])
+        {
+            Uncertainty = uncertainty, Survey = survey, Grids = grids, Triangulation = triangulation,
+        };
     }
 }

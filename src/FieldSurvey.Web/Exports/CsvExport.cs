@@ -27,13 +27,14 @@ public static class CsvExport
         }
     }
 
-    static string Format(object? value, ColumnKind kind) => value switch
+    static string Format(object? cell, ColumnKind kind) => Cell.ValueOf(cell) switch
     {
         null => "",
         double d when double.IsNaN(d) || double.IsInfinity(d) => "",
         double d => d.ToString(kind == ColumnKind.Integer ? "0" : "0.######", CultureInfo.InvariantCulture),
-        int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        _ => SpreadsheetText.Safe(Convert.ToString(value, CultureInfo.InvariantCulture)),
+        int n => n.ToString(CultureInfo.InvariantCulture),
+        long n => n.ToString(CultureInfo.InvariantCulture),
+        var other => SpreadsheetText.Safe(Convert.ToString(other, CultureInfo.InvariantCulture)),
     };
 
     /// <summary>A table's key in download links: its name in lower-case letters, digits and dashes.</summary>

@@ -31,11 +31,6 @@ public sealed class XlsxWriter : IDisposable
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
     }
 
-    /// <summary>A sheet of label/value lines (the README).</summary>
-    public void AddNotes(string name, IEnumerable<(string Label, string Value)> lines) =>
-        AddTable(new ReportTable(name, name, [new("Item", Width: 28), new("Value", Width: 120)],
-            lines.Select(l => new object?[] { l.Label, l.Value })), filter: false);
-
     public void AddTable(ReportTable table, bool filter = true)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
@@ -64,7 +59,7 @@ public sealed class XlsxWriter : IDisposable
 
     // Elements are reused and attributes passed explicitly: building a Cell/InlineString/Text object tree per
     // cell is most of the cost at 200,000 rows. Cell references are optional in SpreadsheetML and left out.
-    static readonly Cell CellElement = new();
+    static readonly DocumentFormat.OpenXml.Spreadsheet.Cell CellElement = new();
     static readonly InlineString InlineElement = new();
     static readonly Text TextElement = new();
     static readonly CellValue ValueElement = new();
@@ -82,7 +77,7 @@ public sealed class XlsxWriter : IDisposable
         w.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", number.ToString(CultureInfo.InvariantCulture))]);
         for (var i = 0; i < values.Length && i < columns.Count; i++)
         {
-            var value = values[i];
+            var value = Core.Exports.Cell.ValueOf(values[i]);
             if (value is null || value is double d && (double.IsNaN(d) || double.IsInfinity(d)))
             {
                 // An empty cell keeps the following cells in their columns (there are no cell references).
@@ -140,7 +135,7 @@ public sealed class XlsxWriter : IDisposable
     }
 
     static Stylesheet Styles() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0%" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "0.000" }) { Count = 2 },
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = ColumnFormats.Share }, new NumberingFormat { NumberFormatId = 165, FormatCode = ColumnFormats.Index }) { Count = 2 },
         new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },

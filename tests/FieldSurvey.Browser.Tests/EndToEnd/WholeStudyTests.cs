@@ -229,7 +229,7 @@ public sealed class WholeStudyTests(FreshBrowserFixture fixture) : IClassFixture
 
         using var document = PdfDocument.Open(pdf);
         var words = string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-        Assert.Contains("Total mentions counted: 2 from", words);
+        Assert.Contains("Mentions counted 2", words);
         Assert.Contains(Research, words.Replace(" ", ""));
         Assert.Contains("北京经济技术开发区（亦庄）", words.Replace(" ", ""));
     }

@@ -71,9 +71,8 @@ public sealed class ChineseWalkTests(BrowserFixture fixture) : IClassFixture<Bro
         var adjudicate = await page.GetAttributeAsync("a[href*='/Agreement/Adjudicate']", "href");
         Assert.NotNull(adjudicate);
         await Visit(page, "zh-pi-adjudicate", adjudicate!, extra: more);
-        // The suggested verdict's reasons come from Core in English (see the report's notes), so the
-        // report page is checked for interface labels only.
-        await Visit(page, "zh-pi-report", "/Reports", extra: ["Attempts", "Verdict", "Adjudicate", "Rule", "Linkage matrices"]);
+        // The suggested verdict's reasons come from Core as codes and are translated like every label (issue 20).
+        await Visit(page, "zh-pi-report", "/Reports", extra: ["Attempts", "Verdict", "Adjudicate", "Rule", "Linkage matrices", "interviewed firms (minimum", "Cross-cluster share"]);
         await Visit(page, "zh-pi-rule", "/Reports/Rule", extra: more);
         await Visit(page, "zh-pi-exchange", "/Admin/Exchange", extra: more);
         await Visit(page, "zh-pi-firm-import", "/Admin/Firms/Import", extra: ["Upload", "Import firms"]);

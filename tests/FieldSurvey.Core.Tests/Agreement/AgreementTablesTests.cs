@@ -27,7 +27,7 @@ public sealed class AgreementTablesTests
         Assert.Equal(4, type.Units);
         Assert.Equal(0.5, type.Percent, 10);
         Assert.Equal(Reliability.KrippendorffAlpha([["research", "research"], ["labour", "labour"], ["research", "labour"], ["labour", Units.NotCoded]]), type.Alpha, 10);
-        Assert.Equal(Verdict.Unreliable, type.Verdict);
+        Assert.Equal(AlphaReading.Unreliable, type.Reading);
     }
 
     [Fact]
@@ -42,13 +42,13 @@ public sealed class AgreementTablesTests
     }
 
     [Theory]
-    [InlineData(0.800, Verdict.Reliable)]
-    [InlineData(0.7999, Verdict.Tentative)]
-    [InlineData(0.667, Verdict.Tentative)]
-    [InlineData(0.666, Verdict.Unreliable)]
-    [InlineData(double.NaN, Verdict.Undefined)]
-    public void Alpha_is_read_against_the_conventional_thresholds(double alpha, Verdict verdict) =>
-        Assert.Equal(verdict, AgreementTables.VerdictOf(alpha));
+    [InlineData(0.800, AlphaReading.Reliable)]
+    [InlineData(0.7999, AlphaReading.Tentative)]
+    [InlineData(0.667, AlphaReading.Tentative)]
+    [InlineData(0.666, AlphaReading.Unreliable)]
+    [InlineData(double.NaN, AlphaReading.Undefined)]
+    public void Alpha_is_read_against_the_conventional_thresholds(double alpha, AlphaReading verdict) =>
+        Assert.Equal(verdict, AgreementTables.ReadingOf(alpha));
 
     [Fact]
     public void Tables_carry_code_names_in_the_readers_language_and_null_for_undefined_figures()

@@ -119,16 +119,17 @@ public sealed class ReportingTests
         var result = Classifier.Classify(Evidence(d, shares, collab, compet, mentions, firms), ClassificationRule.Default);
         Assert.Equal(expected, result.Verdict);
         Assert.NotEmpty(result.Reasons);
-        Assert.Contains("0.30", result.RuleText);
+        Assert.Contains("0.30", result.Rule.Args);
+        Assert.Equal(ClassificationRule.StatementKey, result.Rule.Key);
     }
 
     [Fact]
     public void The_reasons_name_the_numbers_that_decided()
     {
         var result = Classifier.Classify(Evidence(0.45, [0.30, 0.25, 0.05, 0, 0.1], 8, 2), ClassificationRule.Default);
-        Assert.Contains(result.Reasons, r => r.Contains("0.45") && r.Contains("≥ 0.30"));
-        Assert.Contains(result.Reasons, r => r.Contains("research 0.30") && r.Contains("supplier 0.25"));
-        Assert.Contains(result.Reasons, r => r.Contains("8") && r.Contains("2"));
+        Assert.Contains(result.Reasons, r => Text(r).Contains("0.45") && Text(r).Contains("≥ 0.30"));
+        Assert.Contains(result.Reasons, r => Text(r).Contains("research 0.30") && Text(r).Contains("supplier 0.25"));
+        Assert.Contains(result.Reasons, r => Text(r).Contains("8") && Text(r).Contains("2"));
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class ReportingTests
         Assert.Equal(rule, ClassificationRule.FromJson(rule.ToJson()));
         Assert.Equal(ClassificationRule.Default, ClassificationRule.FromJson(null));
         Assert.Equal(ClassificationRule.Default, ClassificationRule.FromJson("{not json"));
-        Assert.Contains("7 interviewed firms", rule.Describe());
+        Assert.Contains("7 interviewed firms", Text(rule.Statement()));
     }
 
     [Fact]
@@ -274,7 +275,7 @@ public sealed class ReportingTests
         var report = LinkageReport.Build(Input([], SourceFilter.Both, firms));
         Assert.Equal([1.0, 1.0, 0.0], report.Pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Dissimilarity));
         var reasons = Classifier.Classify(all, ClassificationRule.Default with { MinMentionsPerPark = 0, MinFirmsPerPark = 0 }).Reasons;
-        Assert.Contains(reasons, r => r.Contains("most similar pair, YZ-ZLS") && r.Contains("DX-YZ 1.00"));
+        Assert.Contains(reasons, r => Text(r).Contains("most similar pair, YZ-ZLS") && Text(r).Contains("DX-YZ 1.00"));
     }
 
     [Fact]
@@ -289,19 +290,22 @@ public sealed class ReportingTests
         var result = Classifier.Classify(oneType, ClassificationRule.Default);
         Assert.Equal(Verdict.Competing, result.Verdict);
         Assert.True(oneType.Shares[1].NoEvidence);
-        Assert.Contains(result.Reasons, r => r.Contains("No evidence") && r.Contains("supplier, customer, labour, knowledge"));
+        Assert.Contains(result.Reasons, r => Text(r).Contains("No evidence") && Text(r).Contains("supplier, customer, labour, knowledge"));
         // ...but with no evidence in any type there is nothing to call sparse: mixed, not competing.
         var none = oneType with { Shares = Types.Select(t => new TypeShare(t, 0, 0, 0)).ToList() };
         var nothing = Classifier.Classify(none, ClassificationRule.Default);
         Assert.Equal(Verdict.Mixed, nothing.Verdict);
-        Assert.Contains(nothing.Codes!, r => r.Key == Classifier.NothingToCompare);
+        Assert.Contains(nothing.Reasons, r => r.Key == Classifier.NothingToCompare);
     }
 
     [Fact]
     public void Every_reason_comes_as_a_code_with_its_figures()
     {
         var result = Classifier.Classify(Evidence(0.45, [0.30, 0.25, 0.05, 0, 0.1], 8, 2), ClassificationRule.Default);
-        Assert.All(result.Codes!, c => Assert.Contains(c.Key, Classifier.ReasonKeys));
-        Assert.Equal(result.Reasons, result.Codes!.Select(c => c.English));
+        Assert.All(result.Reasons, c => Assert.Contains(c.Key, Classifier.ReasonKeys));
+        Assert.All(result.Reasons, c => Assert.DoesNotContain("{", Text(c)));
     }
+
+    /// <summary>A reason's sentence as the English string table prints it (the key is the English text).</summary>
+    static string Text(Reason r) => string.Format(System.Globalization.CultureInfo.InvariantCulture, r.Key, r.Args);
 }

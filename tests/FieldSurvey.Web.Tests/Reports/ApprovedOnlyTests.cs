@@ -45,12 +45,12 @@ public sealed class ApprovedOnlyTests(ApprovedOnlyTests.Fixture fixture) : IClas
         var csv = Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Reports/Download?handler=Csv&table=passages&source=Coded"));
         Assert.DoesNotContain(BaiotaiQuote, csv);
         Assert.Contains(BaiotaiQuote, Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Reports/Download?handler=Csv&table=passages&source=Coded&interviews=NotDraft")));
-        Assert.Contains("approved (and locked) interviews only", Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Reports/Download?handler=Csv&table=counting-basis")));
+        Assert.Contains("approved (and locked) interviews only", Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Reports/Download?handler=Csv&table=readme")));
 
         using var pdf = PdfDocument.Open(await pi.GetByteArrayAsync("/Reports/Download?handler=Pdf&source=Coded&lang=en"));
         var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-        Assert.Contains("Interviews counted: approved (and locked) interviews only.", text);
-        Assert.Contains("Total mentions counted: 6 from", text);
+        Assert.Contains("interviews: approved (and locked) interviews only", text);
+        Assert.Contains("Mentions counted 6", text);
         Assert.DoesNotContain("Yichuang Bioengineering in Yizhuang", text);
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using FieldSurvey.Core.Reporting;
 using FieldSurvey.Tests.Infrastructure;
 using FieldSurvey.Web.Pages.Reports;
+using FieldSurvey.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 
@@ -39,7 +40,7 @@ public sealed class ConsensusCountingTests(ConsensusCountingTests.Fixture fixtur
         var before = await pi.GetStringAsync("/Reports?source=Coded");
         Assert.Contains("data-testid=\"total-mentions\">6<", before);
         Assert.Contains("data-testid=\"provisional-mentions\">6<", before);
-        Assert.Contains("data-testid=\"basis-None\">Adjudication none: 1<", WebUtility.HtmlDecode(before).Replace("：", ":"));
+        Assert.Contains("data-testid=\"basis-None\">1<", before);
 
         var url = $"/Agreement/Adjudicate?transcriptId={transcriptId}";
         foreach (var ((a, b), kind) in units.Zip(new[] { "AcceptB", "Reject" }))
@@ -58,8 +59,8 @@ public sealed class ConsensusCountingTests(ConsensusCountingTests.Fixture fixtur
         var html = WebUtility.HtmlDecode(await pi.GetStringAsync("/Reports?source=Coded"));
         Assert.Contains("data-testid=\"total-mentions\">5<", html);
         Assert.Contains("data-testid=\"provisional-mentions\">4<", html);
-        Assert.Contains("data-testid=\"basis-Partial\">Adjudication partial: 1<", html);
-        Assert.Contains("data-testid=\"basis-None\">Adjudication none: 0<", html);
+        Assert.Contains("data-testid=\"basis-Partial\">1<", html);
+        Assert.Contains("data-testid=\"basis-None\">0<", html);
 
         // The cell YZ → DX (labour): the consensus 天坛 passage (decided) and Coder 1's poaching passage (provisional).
         var evidence = WebUtility.HtmlDecode(await pi.GetStringAsync("/Reports/Evidence?focal=YZ&location=DX&type=labour&source=Coded"));
@@ -73,19 +74,18 @@ public sealed class ConsensusCountingTests(ConsensusCountingTests.Fixture fixtur
         var passages = book["Passages"];
         var status = passages.Column("Status");
         Assert.Equal(4, passages.Rows.Skip(1).Count(r => r.GetValueOrDefault(status)?.Text == "provisional"));
-        Assert.Equal(1, passages.Rows.Skip(1).Count(r => r.GetValueOrDefault(status)?.Text == "decided"));
-        var basis = book["Counting basis"];
-        Assert.Equal(1, basis.Rows.Single(r => r[0].Text == "adjudication partial")[1].Number);
-        Assert.Equal(4, basis.Rows.Single(r => r[0].Text == "Provisional passages counted")[1].Number);
-        Assert.Contains(book["README"].Cells, c => c.Text.StartsWith("4 (provisional", StringComparison.Ordinal));
+        Assert.Equal(1, passages.Rows.Skip(1).Count(r => r.GetValueOrDefault(status)?.Text == "Decided"));
+        var basis = book["README"];
+        Assert.Equal(1, basis.Rows.Single(r => r[0].Text == "Transcripts: Adjudication partial")[1].Number);
+        Assert.Equal(4, basis.Rows.Single(r => r[0].Text == "Provisional passages (units not yet decided)")[1].Number);
 
-        var csv = Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Reports/Download?handler=Csv&table=counting-basis&source=Coded"));
-        Assert.Contains("adjudication partial,1,", csv);
-        Assert.Contains("Provisional passages counted,4,", csv);
+        var csv = Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Reports/Download?handler=Csv&table=readme&source=Coded"));
+        Assert.Contains("Transcripts: Adjudication partial,1", csv);
+        Assert.Contains("Provisional passages (units not yet decided),4", csv);
         var passagesCsv = Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Reports/Download?handler=Csv&table=passages&source=Coded"));
         Assert.Equal(4, passagesCsv.Split('\n').Count(l => l.TrimEnd('\r').EndsWith(",provisional", StringComparison.Ordinal)));
 
-        foreach (var (lang, line, tag) in new[] { ("en", "Provisional passages counted (units not yet decided): 4", "[provisional]"), ("zh", "计入的暂定段落（尚未裁定的单元）：4", "［暂定］") })
+        foreach (var (lang, line, tag) in new[] { ("en", "Provisional passages", "[provisional]"), ("zh-Hans", "暂定段落（单元尚未裁定）4", "[暂定]") })
         {
             using var pdf = PdfDocument.Open(await pi.GetByteArrayAsync($"/Reports/Download?handler=Pdf&source=Coded&lang={lang}"));
             var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));

@@ -5,6 +5,7 @@ using FieldSurvey.Core.Reporting;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Tests.Infrastructure;
 using FieldSurvey.Web.Pages.Reports;
+using FieldSurvey.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FieldSurvey.Tests.Reports;

@@ -250,7 +250,7 @@ public static class DataPackageExport
             var f = row.Figures;
             var found = summary.Unitizing.FirstOrDefault(u => u.Scope == row.Scope);
             agreement.Rows.Add([row.Scope, row.Dimension.ToString(), f.Units.ToString(Inv), Coefficient(f.Percent), Coefficient(f.Kappa),
-                Coefficient(f.Alpha), Coefficient(f.AlphaInterval.Lower), Coefficient(f.AlphaInterval.Upper), AgreementTables.VerdictName(f.Verdict),
+                Coefficient(f.Alpha), Coefficient(f.AlphaInterval.Lower), Coefficient(f.AlphaInterval.Upper), AgreementTables.ReadingName(f.Reading),
                 f.Distribution.Replicates.ToString(Inv), f.Distribution.Undefined.ToString(Inv), Coefficient(f.Distribution.Q(0.800)),
                 Coefficient(f.Distribution.Q(0.667)), Coefficient(f.BrennanPrediger), Coefficient(f.GwetAc1), Coefficient(f.ClusterInterval.Lower),
                 Coefficient(f.ClusterInterval.Upper), f.ClusterInterval.Replicates.ToString(Inv), found?.Units.ToString(Inv),

@@ -5,6 +5,7 @@ using FieldSurvey.Core.Reporting;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
 using FieldSurvey.Web.Pages.Agreement;
+using FieldSurvey.Web.Reporting;
 using FieldSurvey.Web.Pages.Calls;
 using FieldSurvey.Web.Pages.Coding;
 using FieldSurvey.Web.Pages.Reports;

@@ -2,6 +2,7 @@ using FieldSurvey.Core.Reporting;
 using FieldSurvey.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using FieldSurvey.Web.Reporting;
 
 namespace FieldSurvey.Web.Pages.Reports;
 

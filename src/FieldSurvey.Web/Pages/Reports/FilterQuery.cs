@@ -1,5 +1,6 @@
 using FieldSurvey.Core.Reporting;
 using Microsoft.AspNetCore.Mvc;
+using FieldSurvey.Web.Reporting;
 
 namespace FieldSurvey.Web.Pages.Reports;
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Core.Reporting;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
+using FieldSurvey.Web.Reporting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace FieldSurvey.Web.Pages.Reports;
 
 /// <summary>
 /// The linkage report: matrices, scope shares, indicators, the suggested classification with its reasons and
-/// rule, and the PI's final judgement beside it. Every figure comes from <see cref="ReportData"/>.
+/// rule, and the PI's final judgement beside it: it renders <see cref="ReportView"/> as the downloads do, and adds the filters and the judgement form.
 /// </summary>
 public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -22,6 +23,8 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     [BindProperty] public JudgementInput Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
     public LoadedReport Data { get; private set; } = null!;
+    /// <summary>What the page shows: the same presentation the downloads render.</summary>
+    public ReportView View { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> Parks { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Guides { get; private set; } = [];
 
@@ -37,7 +40,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
         {
             Scope = suggestion!.Key, Verdict = Input.Verdict!.Value, Rationale = Input.Rationale.Trim(),
             DecidedById = User.Id(), DecidedAtUtc = clock.GetUtcNow(),
-            RuleText = $"Suggested {suggestion.Verdict} by: {suggestion.RuleText}",
+            RuleText = $"Suggested {suggestion.Verdict} by the rule {Data.Report.Rule.ToJson()}",
         });
         await db.SaveChangesAsync(ct);
         StatusMessage = t["Judgement recorded."];
@@ -47,6 +50,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     async Task LoadAsync(CancellationToken ct)
     {
         Data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        View = ReportPresentation.Build(Data, t);
         var chinese = DisplayNames.Chinese;
         Parks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
             .Select(p => (p.Code, chinese ? p.NameZh : p.NameEn)).ToList();

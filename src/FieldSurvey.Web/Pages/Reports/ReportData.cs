@@ -3,103 +3,10 @@ using FieldSurvey.Core.Interviews;
 using FieldSurvey.Core.Reporting;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FieldSurvey.Web.Pages.Reports;
-
-/// <summary>Which interviews a report counts, a stated filter (issue 18): by default only reviewed and approved ones.</summary>
-public enum InterviewFilter
-{
-    /// <summary>Approved or locked interviews: what a PI has reviewed.</summary>
-    Approved = 0,
-    /// <summary>Every interview that is not a draft: submitted and returned ones, not yet approved, too.</summary>
-    NotDraft = 1,
-}
-
-/// <summary>The report's filters, as query-string values of every report link and download.</summary>
-public sealed record ReportFilter(string? Park = null, DateOnly? From = null, DateOnly? To = null,
-    int? Guide = null, SourceFilter Source = SourceFilter.Both, InterviewFilter Interviews = InterviewFilter.Approved)
-{
-    public const string ApprovedOnlyText = "approved (and locked) interviews only";
-    public const string NotDraftText = "all interviews except drafts (submitted and returned ones, not yet approved, too)";
-
-    /// <summary>The interview filter in words: the string-table key the page and the exports print.</summary>
-    public string InterviewsText => Interviews == InterviewFilter.Approved ? ApprovedOnlyText : NotDraftText;
-
-    /// <summary>The source filter in words (string-table key).</summary>
-    public string SourceText => Source switch
-    {
-        SourceFilter.Coded => "Coded passages",
-        SourceFilter.PartnerList => "Partner lists",
-        _ => "Coded passages and partner lists (one relation counted once)",
-    };
-
-    public Dictionary<string, string> RouteValues()
-    {
-        var values = new Dictionary<string, string>();
-        if (Park is not null) values["park"] = Park;
-        if (From is { } f) values["from"] = f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (To is { } t) values["to"] = t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (Guide is { } g) values["guide"] = g.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (Source != SourceFilter.Both) values["source"] = Source.ToString();
-        if (Interviews != InterviewFilter.Approved) values["interviews"] = Interviews.ToString();
-        return values;
-    }
-
-    /// <summary>The string-table key of <see cref="Describe"/>; its arguments are <see cref="DescribeArgs"/>.</summary>
-    public const string DescribeKey = "Park: {0}; interview dates: {1} to {2}; guide version: {3}; sources: {4}; interviews: {5}";
-
-    /// <summary>The filters' arguments; the words among them (all, any, the sources and interviews) are string-table keys.</summary>
-    public (string Park, string From, string To, string Guide, string Sources, string Interviews) DescribeArgs() =>
-        (Park ?? "all", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "any",
-         To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "any",
-         Guide?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all", SourceText, InterviewsText);
-
-    /// <summary>The filters in English, as the workbook and the English PDF print them.</summary>
-    public string Describe()
-    {
-        var a = DescribeArgs();
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, DescribeKey, a.Park, a.From, a.To, a.Guide, a.Sources, a.Interviews);
-    }
-
-    /// <summary>The filters in the reader's language, through the string table.</summary>
-    public string Describe(Func<string, string> say)
-    {
-        var a = DescribeArgs();
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, say(DescribeKey), Park ?? say("All"), From is null ? say("any") : a.From,
-            To is null ? say("any") : a.To, Guide is null ? say("All") : a.Guide, say(a.Sources), say(a.Interviews));
-    }
-}
-
-/// <summary>A firm's names and park, for labels.</summary>
-public sealed record FirmName(int Id, string NameZh, string? NameEn, string Park)
-{
-    public string Display => string.IsNullOrWhiteSpace(NameEn) ? NameZh : $"{NameZh} ({NameEn})";
-}
-
-/// <summary>A computed report with what the page and the exports need to label it.</summary>
-public sealed record LoadedReport(
-    Report Report,
-    ReportFilter Filter,
-    string TitleEn,
-    string TitleZh,
-    IReadOnlyDictionary<int, FirmName> Firms,
-    IReadOnlyDictionary<int, string?> Respondents,
-    IReadOnlyDictionary<string, ClassificationJudgement> Judgements,
-    IReadOnlyDictionary<string, string> UserNames,
-    DateTimeOffset GeneratedAtUtc)
-{
-    public Label Park(string code) => Report.Input.Parks.First(p => p.Code == code);
-    public Label Location(string code) => Report.Input.Locations.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
-    public Label Type(string? code) => code is null ? new Label("total", "All linkage types", "全部联系类型")
-        : Report.Input.LinkageTypes.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
-    public string FirmDisplay(int id) => Firms.TryGetValue(id, out var f) ? f.Display : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    /// <summary>Labels of the vocabulary's natures of a relation, by code (mentions carry the code).</summary>
-    public IReadOnlyList<Label> Natures { get; init; } = [];
-    public Label? Nature(string? code) => code is null ? null : Natures.FirstOrDefault(n => n.Code == code) ?? new Label(code, code, code);
-    /// <summary>Double-coded transcripts with undecided units (partial or no adjudication): their passages count provisionally.</summary>
-    public int NotYetAdjudicated => Report.TranscriptsWith(TranscriptBasis.Partial) + Report.TranscriptsWith(TranscriptBasis.None);
-}
 
 /// <summary>
 /// Projects the database into Core's report input and computes the report. The page, the workbook, the PDF
@@ -183,7 +90,10 @@ public static class ReportData
             activities[g.Key].SelectMany(a => a).Distinct().ToList())).ToList();
 
         var input = new ReportInput(parks.Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(), Labels(TermKind.PartnerLocation),
-            Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source);
+            Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source)
+        {
+            Answers = await SurveyAnswersAsync(db, interviewIds, id => (interviewById[id].FirmId, parkCode[interviewById[id].ParkId]), ct),
+        };
         var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
         return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
             rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
@@ -205,6 +115,21 @@ public static class ReportData
             return new Mention(firmId, parkCode[focalParkId], location.Code, partnerPark, scope, type.Code, nature, source,
                 evidenceId, text, coder, partnerName, interviewId);
         }
+    }
+
+    /// <summary>
+    /// The structured answers the survey indicators read (C3/C4, D2/D3, F1–F3 and A2 for the employee weights), one per
+    /// firm and question: a firm interviewed twice keeps its latest interview's answer.
+    /// </summary>
+    static async Task<IReadOnlyList<SurveyAnswer>> SurveyAnswersAsync(FieldSurveyDbContext db, List<int> interviewIds,
+        Func<int, (int FirmId, string Park)> firmOf, CancellationToken ct)
+    {
+        var questions = SurveyQuestions.All(SurveyQuestions.DefaultRelations).ToList();
+        var answers = await db.Answers.AsNoTracking().Where(a => interviewIds.Contains(a.InterviewId) && questions.Contains(a.QuestionId))
+            .OrderBy(a => a.InterviewId).Select(a => new { a.InterviewId, a.QuestionId, a.Value }).ToListAsync(ct);
+        return answers.Select(a => (Firm: firmOf(a.InterviewId), a.QuestionId, a.Value))
+            .GroupBy(a => (a.Firm.FirmId, a.QuestionId)).Select(g => g.Last())
+            .Select(a => new SurveyAnswer(a.Firm.FirmId, a.Firm.Park, a.QuestionId, a.Value)).ToList();
     }
 
     static IReadOnlyList<string> ParseCodes(string? json)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using FieldSurvey.Web.Reporting;
 
 namespace FieldSurvey.Web.Pages.Reports;
 
@@ -52,17 +53,21 @@ public sealed class RuleModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         [Range(0, 1)] public double CompetingShare { get; set; }
         [Range(0, 100000)] public int MinMentionsPerPark { get; set; }
         [Range(0, 100000)] public int MinFirmsPerPark { get; set; }
+        public bool RequireInterval { get; set; }
+        public bool UseSurveyNature { get; set; }
 
         public static InputModel From(ClassificationRule r, int version) => new()
         {
             Version = version, MinDissimilarity = r.MinDissimilarity, CollaboratingShare = r.CollaboratingShare, MinTypesAboveShare = r.MinTypesAboveShare,
             CompetingShare = r.CompetingShare, MinMentionsPerPark = r.MinMentionsPerPark, MinFirmsPerPark = r.MinFirmsPerPark,
+            RequireInterval = r.RequireInterval, UseSurveyNature = r.UseSurveyNature,
         };
 
         public ClassificationRule ToRule() => new()
         {
             MinDissimilarity = MinDissimilarity, CollaboratingShare = CollaboratingShare, MinTypesAboveShare = MinTypesAboveShare,
             CompetingShare = CompetingShare, MinMentionsPerPark = MinMentionsPerPark, MinFirmsPerPark = MinFirmsPerPark,
+            RequireInterval = RequireInterval, UseSurveyNature = UseSurveyNature,
         };
     }
 }

@@ -1,6 +1,6 @@
 using FieldSurvey.Core.Reporting;
 
-namespace FieldSurvey.Web.Exports;
+namespace FieldSurvey.Web.Reporting;
 
 /// <summary>A node of the network chart, in a 0..1 × 0..1 box.</summary>
 public sealed record ChartNode(string Code, string Label, double X, double Y, bool IsPark);
