@@ -83,8 +83,7 @@ public sealed record LoadedReport(
 {
     public Label Park(string code) => Report.Input.Parks.First(p => p.Code == code);
     public Label Location(string code) => Report.Input.Locations.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
-    public Label Type(string? code) => code is null ? new Label("total", "All linkage types", "全部联系类型")
-        : Report.Input.LinkageTypes.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
+    public Label Type(string code) => Report.Input.LinkageTypes.FirstOrDefault(l => l.Code == code) ?? new Label(code, code, code);
     public string FirmDisplay(int id) => Firms.TryGetValue(id, out var f) ? f.Display : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     /// <summary>Labels of the vocabulary's natures of a relation, by code (mentions carry the code).</summary>
     public IReadOnlyList<Label> Natures { get; init; } = [];

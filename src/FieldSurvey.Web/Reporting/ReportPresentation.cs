@@ -84,7 +84,7 @@ public sealed class ReportPresentation
         rows.AddRange(Bases.Select(b => new object?[] { S("Transcripts: {0}", S(b.Label())), new Cell(rep.TranscriptsWith(b), $"basis-{b}") }));
         rows.Add([S("Provisional passages (units not yet decided)"), new Cell(rep.ProvisionalMentions, "provisional-mentions")]);
         rows.Add([S("Mentions counted"), new Cell(total.Mentions, "total-mentions")]);
-        rows.Add([S("Firms reporting"), total.Firms]);
+        rows.Add([S("Firms reporting"), new Cell(total.Firms, "firms-reporting")]);
         rows.Add([S("Sources"), S("{0}; each source on its own and the combined view (one relation, same firm, same partner, same linkage type, counted once) are shown side by side.", S(data.Filter.SourceText))]);
         rows.Add([S("Personal data"), S(personal ? "Included at the PI's request (respondent names)." : "Left out (respondent names, contact data).")]);
         rows.AddRange(rep.Input.Parks.Select(p => new object?[] { S("Park {0}", p.Code), Both(p) }));

@@ -53,7 +53,7 @@ public sealed partial class LivingDemoTests(ITestOutputHelper output)
         Assert.Contains("data-testid=\"suggested-DX-ZLS\">Collaborating<", html);
 
         var mentions = int.Parse(Regex.Match(html, "data-testid=\"total-mentions\">(\\d+)<").Groups[1].Value, CultureInfo.InvariantCulture);
-        var firms = int.Parse(Regex.Match(html, "Firms reporting: <strong>(\\d+)</strong>").Groups[1].Value, CultureInfo.InvariantCulture);
+        var firms = int.Parse(Regex.Match(html, "data-testid=\"firms-reporting\">(\\d+)<").Groups[1].Value, CultureInfo.InvariantCulture);
         output.WriteLine($"{mentions} mentions counted from {firms} firms");
         Assert.True(mentions > 100, $"{mentions} mentions");
         Assert.True(firms >= 9, $"{firms} firms");

@@ -16,9 +16,6 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// </summary>
 public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>A large study has thousands of disagreements; the page shows the first ones, the exports all.</summary>
-    public const int DisagreementRowsShown = 100;
-
     [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
     [BindProperty] public JudgementInput Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
