@@ -63,7 +63,8 @@ public static class UncertaintySection
     static string Range(Interval i, bool share = true) => !i.Defined ? "–"
         : share ? $"{Pct(i.Low)} – {Pct(i.High)}" : $"{Idx(i.Low)} – {Idx(i.High)}";
     static string SetName(string key, Func<string, string> say) => key == Indicators.All ? say("All three parks") : key;
-    static string TypeName(LoadedReport r, string? code) => r.Type(code) is var l ? $"{l.NameEn} {l.NameZh}" : "";
+    // The reader's language picks the name, as in the rest of the report (ReportPresentation.Name).
+    static string TypeName(LoadedReport r, string? code) => code is null ? "" : r.Type(code).Name(DisplayNames.Chinese);
 
     public static ReportTable Shares(LoadedReport r, Func<string, string> say)
     {
