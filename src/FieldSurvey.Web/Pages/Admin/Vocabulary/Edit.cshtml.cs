@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -37,8 +38,10 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         if (!Enum.IsDefined(kind)) return NotFound();
         Kind = kind;
         await LoadParksAsync();
-        if (await db.Terms.AnyAsync(x => x.Kind == kind && x.Code == Input.Code && x.Id != Input.Id))
-            ModelState.AddModelError("Input.Code", t["Another entry already has this code."]);
+        var active = Input.Id is not { } editing || await db.Terms.Where(x => x.Id == editing).Select(x => x.RetiredAt == null && x.MergedIntoId == null).SingleOrDefaultAsync();
+        var others = await db.Terms.Select(x => new VocabularyEntry(x.Id, x.Kind, x.Code, x.Shortcut, x.RetiredAt == null && x.MergedIntoId == null)).ToListAsync();
+        foreach (var problem in VocabularyRules.Check(new VocabularyEntry(Input.Id ?? 0, kind, Input.Code, Input.Shortcut, active), others))
+            ModelState.AddModelError(problem.Field == VocabularyField.Code ? "Input.Code" : "Input.Shortcut", t[problem.Code]);
         if (kind == TermKind.PartnerLocation && Input.Level is null)
             ModelState.AddModelError("Input.Level", t["Choose the level of this location."]);
         if (kind == TermKind.PartnerLocation && Input.Level == LocationLevel.Park && Input.ParkId is null)
