@@ -3,7 +3,10 @@ using FieldSurvey.Core.Study;
 namespace FieldSurvey.Core.Coding;
 
 /// <summary>An entry as the vocabulary rules see it: its kind, code, shortcut key and whether coders still see it.</summary>
-public sealed record VocabularyEntry(int Id, TermKind Kind, string Code, string? Shortcut, bool Active);
+public sealed record VocabularyEntry(int Id, TermKind Kind, string Code, string? Shortcut, bool Active)
+{
+    public static VocabularyEntry Of(Term term) => new(term.Id, term.Kind, term.Code, term.Shortcut, term.IsActive);
+}
 
 public enum VocabularyField
 {

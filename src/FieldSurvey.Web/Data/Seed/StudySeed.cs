@@ -94,7 +94,7 @@ public static class StudySeed
             var order = await db.Terms.Where(t => t.Kind == kind).MaxAsync(t => (int?)t.SortOrder) ?? 0;
             var shortcut = r.Opt("shortcut");
             // A key the PI has since given another entry stays theirs: the new term comes without one.
-            var existing = await db.Terms.Select(t => new VocabularyEntry(t.Id, t.Kind, t.Code, t.Shortcut, t.RetiredAt == null && t.MergedIntoId == null)).ToListAsync();
+            var existing = (await db.Terms.AsNoTracking().ToListAsync()).Select(VocabularyEntry.Of).ToList();
             if (VocabularyRules.Check(new VocabularyEntry(0, kind, code, shortcut, true), existing).Any(p => p.Field == VocabularyField.Shortcut)) shortcut = null;
             db.Terms.Add(new Term
             {

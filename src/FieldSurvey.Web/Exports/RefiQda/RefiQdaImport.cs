@@ -342,7 +342,7 @@ public static partial class RefiQdaImport
     static string UniqueCode(string code, TermKind kind, List<Term> terms)
     {
         var candidate = code;
-        var entries = terms.Select(t => new VocabularyEntry(t.Id, t.Kind, t.Code, t.Shortcut, t.IsActive)).ToList();
+        var entries = terms.Select(VocabularyEntry.Of).ToList();
         for (var n = 2; VocabularyRules.Check(new VocabularyEntry(0, kind, candidate, null, true), entries).Any(); n++) candidate = $"{code}-{n}";
         return candidate;
     }

@@ -123,7 +123,7 @@ public sealed class EditModel(FieldSurveyDbContext db, TimeProvider clock, IStri
     {
         Parks = (await db.Parks.Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code }).ToListAsync())
             .Select(p => (p.Id, p.Code)).ToList();
-        Subsectors = await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Subsector && x.RetiredAt == null && x.MergedIntoId == null)
+        Subsectors = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == TermKind.Subsector)
             .OrderBy(x => x.SortOrder).ToListAsync();
     }
 

@@ -38,8 +38,8 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         if (!Enum.IsDefined(kind)) return NotFound();
         Kind = kind;
         await LoadParksAsync();
-        var active = Input.Id is not { } editing || await db.Terms.Where(x => x.Id == editing).Select(x => x.RetiredAt == null && x.MergedIntoId == null).SingleOrDefaultAsync();
-        var others = await db.Terms.Select(x => new VocabularyEntry(x.Id, x.Kind, x.Code, x.Shortcut, x.RetiredAt == null && x.MergedIntoId == null)).ToListAsync();
+        var others = (await db.Terms.AsNoTracking().ToListAsync()).Select(VocabularyEntry.Of).ToList();
+        var active = others.FirstOrDefault(o => o.Id == Input.Id)?.Active ?? true;
         foreach (var problem in VocabularyRules.Check(new VocabularyEntry(Input.Id ?? 0, kind, Input.Code, Input.Shortcut, active), others))
             ModelState.AddModelError(problem.Field == VocabularyField.Code ? "Input.Code" : "Input.Shortcut", t[problem.Code]);
         if (kind == TermKind.PartnerLocation && Input.Level is null)
