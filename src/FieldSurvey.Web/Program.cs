@@ -83,7 +83,17 @@ services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(10);
+    // The page scripts' JSON requests (wwwroot/js/post-json.js) get a status instead of the login or access-denied
+    // page, so they can ask the person to sign in again, or say that they may not, rather than retry for ever.
+    o.Events.OnRedirectToLogin = c => JsonAwareRedirect(c, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = c => JsonAwareRedirect(c, StatusCodes.Status403Forbidden);
 });
+static Task JsonAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int status)
+{
+    if (c.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)) c.Response.StatusCode = status;
+    else c.Response.Redirect(c.RedirectUri);
+    return Task.CompletedTask;
+}
 services.AddFieldSurveyDataProtection(); // key ring encrypted with DataProtection:CertificatePath (Infrastructure/KeyRing.cs)
 PageAccess.AddPolicies(services.AddAuthorizationBuilder());
 

@@ -30,8 +30,12 @@ public sealed class Firm : Entity
     public string? DispositionOverrideReason { get; set; }
     public List<Contact> Contacts { get; set; } = [];
 
-    public string DisplayName(bool chinese) =>
-        chinese || string.IsNullOrWhiteSpace(NameEn) ? NameZh : NameEn;
+    /// <summary>
+    /// A firm's name as every page and export shows it, the one rule for it: the Chinese name to a Chinese reader,
+    /// else the English one where the firm has one (NameZh holds the English name when there is no Chinese one).
+    /// </summary>
+    public static string NameFor(string nameZh, string? nameEn, bool chinese) =>
+        (chinese && !string.IsNullOrWhiteSpace(nameZh)) || string.IsNullOrWhiteSpace(nameEn) ? nameZh : nameEn;
 }
 
 /// <summary>

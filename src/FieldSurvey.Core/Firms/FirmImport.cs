@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace FieldSurvey.Core.Firms;
@@ -101,8 +100,6 @@ public static partial class FirmImport
 
             var nameZh = Cell(ImportField.NameZh);
             var nameEn = Cell(ImportField.NameEn);
-            if (nameZh is null && nameEn is null) Problem(ImportField.NameZh, "Missing name.");
-            if (nameZh?.Length > 300 || nameEn?.Length > 300) Problem(ImportField.NameZh, "Name longer than 300 characters.");
 
             var parkText = Cell(ImportField.Park);
             var park = FindPark(parks, parkText);
@@ -113,19 +110,17 @@ public static partial class FirmImport
             var subsector = FindSubsector(subsectors, subsectorText);
             if (subsectorText is not null && subsector is null) Problem(ImportField.Subsector, "Unknown subsector.");
 
-            int? year = null;
-            if (Cell(ImportField.FoundedYear) is { } yearText)
-            {
-                if (int.TryParse(yearText.TrimEnd('年'), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1800 && y <= currentYear) year = y;
-                else Problem(ImportField.FoundedYear, "Bad year (a year from 1800 to this year).");
-            }
+            // A year cell that is no number at all breaks the same rule as one out of range.
+            var yearText = Cell(ImportField.FoundedYear);
+            int? year = yearText is null ? null : FirmRules.ParseYear(yearText) ?? 0;
+            var website = Cell(ImportField.Website);
+            foreach (var p in FirmRules.Check(nameZh, nameEn, year, website, currentYear))
+                Problem(p.Field switch { FirmField.Name => ImportField.NameZh, FirmField.FoundedYear => ImportField.FoundedYear, _ => ImportField.Website }, p.Code);
 
             var phones = Phones.Split(Cell(ImportField.Phone));
             if (phones.Any(p => !Phones.IsValid(p))) Problem(ImportField.Phone, "Bad phone number.");
             var email = Cell(ImportField.Email);
             if (email is not null && !Email().IsMatch(email)) Problem(ImportField.Email, "Bad e-mail address.");
-            var website = Cell(ImportField.Website);
-            if (website is not null && (website.Length > 300 || website.Any(char.IsWhiteSpace))) Problem(ImportField.Website, "Bad website address.");
             // Phones or an e-mail without a name are the firm's switchboard and are kept (see Contact); only a
             // title on its own says nothing anyone could use.
             var contactName = Cell(ImportField.ContactName);
@@ -133,7 +128,7 @@ public static partial class FirmImport
                 Problem(ImportField.ContactName, "A contact title without a contact name or phone number.");
 
             if (problems.Count > before) continue;
-            firms.Add(new ImportedFirm(number, nameZh ?? nameEn!, nameEn, park!.Id, Cell(ImportField.Address), subsector?.Code, year,
+            firms.Add(new ImportedFirm(number, FirmRules.StoredNameZh(nameZh, nameEn), nameEn, park!.Id, Cell(ImportField.Address), subsector?.Code, year,
                 Cell(ImportField.SizeBand), website, Cell(ImportField.Notes), contactName, Cell(ImportField.ContactTitle), phones, email));
         }
         return new(firms, problems);

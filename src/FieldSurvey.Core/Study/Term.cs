@@ -51,3 +51,10 @@ public sealed class Term : Entity, IOrdered
     public bool IsActive => RetiredAt is null && MergedIntoId is null;
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 }
+
+/// <summary>Queries of the vocabulary that pages share.</summary>
+public static class Terms
+{
+    /// <summary>The entries forms and coders are still offered: neither retired nor merged (<see cref="Term.IsActive"/> as a query).</summary>
+    public static IQueryable<Term> Active(this IQueryable<Term> terms) => terms.Where(t => t.RetiredAt == null && t.MergedIntoId == null);
+}

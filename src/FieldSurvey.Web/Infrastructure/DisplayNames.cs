@@ -64,5 +64,5 @@ public static class DisplayNames
     public static string KeyCap(string? shortcut) => (shortcut ?? "").ToUpperInvariant();
 
     /// <summary>A firm's name as shown: Chinese for a Chinese interface, else English when it has one.</summary>
-    public static string FirmName(string nameZh, string? nameEn) => Chinese || string.IsNullOrWhiteSpace(nameEn) ? nameZh : nameEn;
+    public static string FirmName(string nameZh, string? nameEn) => FieldSurvey.Core.Firms.Firm.NameFor(nameZh, nameEn, Chinese);
 }

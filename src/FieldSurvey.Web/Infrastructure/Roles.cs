@@ -14,6 +14,5 @@ public static class Policies
 {
     public const string PI = "PI";
     public const string FieldTeam = "FieldTeam";       // PI or interviewer: firms, calls, interviews (personal data)
-    public const string Interviewer = "Interviewer";   // interviewers (PIs may also act as interviewers)
     public const string Coding = "Coding";             // coders and PIs
 }

@@ -61,6 +61,25 @@ public sealed class AnnotatorTests(BrowserFixture fixture) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task A_coder_whose_session_has_ended_is_asked_to_sign_in_again_and_nothing_is_saved()
+    {
+        var (id, text) = Baiotai();
+        const string passage = "实验室也有长期合作";
+        var page = await fixture.SignedInPageAsync(AppFactory.Coder1);
+        var annotator = new AnnotatorPage(page);
+        await BrowserFixture.Step(page, "annotator-session-ended", async () =>
+        {
+            await annotator.OpenAsync(id);
+            var start = text.IndexOf(passage, StringComparison.Ordinal);
+            await annotator.SelectAsync(start, start + passage.Length);
+            await page.Context.ClearCookiesAsync();
+            foreach (var key in new[] { "r", "5", "u", "+", "Enter" }) await page.Keyboard.PressAsync(key);
+            await Assertions.Expect(page.Locator("[data-annotator] [data-error]")).ToContainTextAsync("sign in again");
+        });
+        Assert.False(fixture.App.With(db => db.Segments.Any(s => s.TranscriptId == id && s.Quote == passage)));
+    }
+
+    [Fact]
     public async Task A_selection_that_cuts_a_surrogate_pair_or_a_combining_mark_snaps_to_whole_characters()
     {
         // Stored text is NFC, so the combining mark is one without a precomposed form (q + dot above).

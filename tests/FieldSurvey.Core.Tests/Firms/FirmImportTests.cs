@@ -66,7 +66,7 @@ public sealed class FirmImportTests
             ["戊公司", "", "YZ", "", "", "张三", "call me", ""],         // row 7: bad phone
             ["己公司", "", "YZ", "", "茶叶", "", "", ""]);               // row 8: unknown subsector
         Assert.False(result.IsValid);
-        Assert.Equal([(3, "Missing name."), (4, "Unknown park."), (6, "Bad year (a year from 1800 to this year)."),
+        Assert.Equal([(3, FirmRules.MissingName), (4, "Unknown park."), (6, FirmRules.BadYear),
                       (7, "Bad phone number."), (8, "Unknown subsector.")],
             result.Problems.Select(p => (p.RowNumber, p.Code)));
         Assert.Equal("Shanghai", result.Problems[1].Value);

@@ -51,10 +51,52 @@ public sealed class FirmImportTests(FirmImportTests.Fixture fixture) : IClassFix
             + "问题企业九,,ZLS,2001,,,,火箭\n";                             // unknown subsector
         var mapping = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "problems.csv");
         var preview = WebUtility.HtmlDecode(await (await StepAsync(client, mapping, "Preview")).Content.ReadAsStringAsync());
-        foreach (var chinese in new[] { "缺少名称。", "名称超过 300 个字符。", "缺少园区。", "未知园区。", "年份有误", "电话号码有误。",
-                     "电子邮件地址有误。", "网站地址有误。", "未知细分行业。" })
+        foreach (var chinese in new[] { "请输入中文名称或英文名称。", "名称最多 300 个字符。", "缺少园区。", "未知园区。", "请输入 1800 年至今年之间的年份。",
+                     "电话号码有误。", "电子邮件地址有误。", "请输入网址，例如 https://example.com 或 example.com。", "未知细分行业。" })
             Assert.Contains(chinese, preview);
         Assert.DoesNotContain("Unknown park.", preview);
+    }
+
+    // The clock stands in 2026 (TestClock): 2026 is a founding year, 2027 is not, on both ways in.
+    static readonly (string Zh, string En, string Year, string Website, string? Problem)[] RuleCases =
+    [
+        ("", "", "2001", "", "Enter the Chinese or the English name."),
+        ("规则企业二", "", "2027", "", "Enter a year from 1800 to this year."),
+        ("规则企业三", "", "1799", "", "Enter a year from 1800 to this year."),
+        ("规则企业四", "", "2001", "规则企业四 官网", "Enter a web address such as https://example.com or example.com."),
+        ("规则企业五", "", "2001", "ftp://rules.example.com", "Enter a web address such as https://example.com or example.com."),
+        ("", "Rule Firm Six", "2026", "rules6.example.com", null),
+        ("规则企业七", "", "1800", "https://rules7.example.com/zh", null),
+    ];
+
+    [Fact]
+    public async Task The_edit_page_and_the_import_accept_and_refuse_the_same_names_years_and_websites_with_the_same_message()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var park = fixture.With(db => db.Parks.Single(p => p.Code == "ZLS").Id).ToString();
+        foreach (var (zh, en, year, website, problem) in RuleCases)
+        {
+            var response = await client.PostFormAsync("/Firms/Edit", new()
+            {
+                ["Input.NameZh"] = zh, ["Input.NameEn"] = en, ["Input.FoundedYear"] = year, ["Input.Website"] = website,
+                ["Input.ParkId"] = park, ["Input.Status"] = "Active",
+            });
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            if (problem is null) Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{zh}{en}: {html}");
+            else Assert.Contains($"data-valmsg-for=\"Input.{(problem.Contains("name") ? "NameZh" : problem.Contains("year") ? "FoundedYear" : "Website")}\" data-valmsg-replace=\"true\">{problem}", html);
+        }
+        Assert.Equal("Rule Firm Six", fixture.With(db => db.Firms.Single(f => f.NameEn == "Rule Firm Six").NameZh));
+        Assert.Equal(2, fixture.With(db => db.Firms.Count(f => f.NameZh.StartsWith("规则企业") || f.NameEn == "Rule Firm Six")));
+
+        var csv = "企业名称,英文名称,园区,成立年份,网站\n" + string.Concat(RuleCases.Select(c => $"{c.Zh},{c.En.Replace("Rule", "Import")},ZLS,{c.Year},{c.Website.Replace("rules", "import")}\n"));
+        var preview = WebUtility.HtmlDecode(await (await StepAsync(client, await UploadAsync(client, Encoding.UTF8.GetBytes(csv.Replace("规则", "导规")), "rules.csv"), "Preview"))
+            .Content.ReadAsStringAsync());
+        for (var i = 0; i < RuleCases.Length; i++)
+        {
+            var row = System.Text.RegularExpressions.Regex.Match(preview, $"<tr data-row=\"{i + 2}\">.*?</tr>");
+            Assert.Equal(RuleCases[i].Problem is not null, row.Success);
+            if (row.Success) Assert.Contains(RuleCases[i].Problem!, row.Value);
+        }
     }
 
     static async Task<string> UploadAsync(HttpClient client, byte[] bytes, string fileName)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Interviews;
 using FieldSurvey.Core.Study;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,12 @@ public static class StudySeed
                 });
         }
 
+        // Seed files are edited by hand before a study starts: a clash would silently lose a code or a key.
+        var clashes = VocabularyRules.CheckAll(db.Terms.Local.Select(t => new VocabularyEntry(0, t.Kind, t.Code, t.Shortcut, true)).ToList()).ToList();
+        if (clashes.Count > 0)
+            throw new InvalidOperationException("The seed vocabulary breaks its rules: " + string.Join("; ",
+                clashes.Select(c => $"{c.Entry.Kind} \"{c.Entry.Code}\": {(c.Problem.Field == VocabularyField.Code ? c.Problem.Code : $"{c.Problem.Code} ({c.Entry.Shortcut})")}")));
+
         if (files.Exists("guide.json"))
         {
             var json = files.Text("guide.json");
@@ -86,7 +93,9 @@ public static class StudySeed
             if (files.Csv(file).FirstOrDefault(r => r["code"] == code) is not { } r) continue;
             var order = await db.Terms.Where(t => t.Kind == kind).MaxAsync(t => (int?)t.SortOrder) ?? 0;
             var shortcut = r.Opt("shortcut");
-            if (shortcut is not null && await db.Terms.AnyAsync(t => t.Shortcut == shortcut && t.RetiredAt == null && t.MergedIntoId == null)) shortcut = null;
+            // A key the PI has since given another entry stays theirs: the new term comes without one.
+            var existing = (await db.Terms.AsNoTracking().ToListAsync()).Select(VocabularyEntry.Of).ToList();
+            if (VocabularyRules.Check(new VocabularyEntry(0, kind, code, shortcut, true), existing).Any(p => p.Field == VocabularyField.Shortcut)) shortcut = null;
             db.Terms.Add(new Term
             {
                 Kind = kind, Code = code, NameEn = r["name_en"], NameZh = r["name_zh"], SortOrder = order + 1, Shortcut = shortcut,

@@ -35,7 +35,7 @@ public static class SyntheticLoader
                            await UserAsync(users, "coder-b@synthetic.example.org", "Coder B 编码员乙", Roles.Coder, password, now)];
 
         var parks = await db.Parks.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Id);
-        var terms = await db.Terms.AsNoTracking().Where(t => t.RetiredAt == null && t.MergedIntoId == null).ToListAsync();
+        var terms = await db.Terms.AsNoTracking().Active().ToListAsync();
         var ids = terms.ToDictionary(t => (t.Kind, t.Code), t => t.Id);
         List<string> Codes(TermKind kind) => terms.Where(t => t.Kind == kind).OrderBy(t => t.SortOrder).Select(t => t.Code).ToList();
         var vocabulary = new SyntheticVocabulary(parks.Keys.Order().ToList(), Codes(TermKind.LinkageType), Codes(TermKind.PartnerLocation),

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using CsvHelper;
-using CsvHelper.Configuration;
 using FieldSurvey.Core.Exports;
 
 namespace FieldSurvey.Web.Exports.DataPackage;
@@ -39,28 +35,10 @@ public sealed partial class PackageTable(string file, string description)
         return s.Length > 32 ? s[..32] : s;
     }
 
-    // UTF-8 without BOM and "\n" line ends: R's read.csv and Stata's import delimited read it as is.
-    // Escaped by default like every other export: people do double-click a CSV. Plain numbers ("-3.5") are
-    // left alone, since a spreadsheet reads them as the number they are and R must too.
-    public byte[] ToCsv(bool escapeFormulas = true)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
-        {
-            foreach (var c in Columns) csv.WriteField(c.Name);
-            csv.NextRecord();
-            foreach (var row in Rows)
-            {
-                foreach (var cell in row) csv.WriteField(escapeFormulas ? Escape(cell) : cell ?? "");
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
-
-    static string Escape(string? cell) =>
-        cell is null ? "" : decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? cell : SpreadsheetText.Safe(cell);
+    /// <summary>The table as CSV in the data package's format (<see cref="CsvFormat.DataPackage"/>), cells as already formatted.</summary>
+    public byte[] ToCsv(bool escapeFormulas = true) =>
+        CsvExport.ToBytes(new ReportTable(File, Description, Columns.Select(c => new Column(c.Name)).ToList(), Rows.Select(r => r.Cast<object?>().ToArray())),
+            CsvFormat.DataPackage(escapeFormulas));
 
     [GeneratedRegex("[^A-Za-z0-9_]")] private static partial Regex NonName();
 }

@@ -342,7 +342,8 @@ public static partial class RefiQdaImport
     static string UniqueCode(string code, TermKind kind, List<Term> terms)
     {
         var candidate = code;
-        for (var n = 2; terms.Any(t => t.Kind == kind && t.Code == candidate); n++) candidate = $"{code}-{n}";
+        var entries = terms.Select(VocabularyEntry.Of).ToList();
+        for (var n = 2; VocabularyRules.Check(new VocabularyEntry(0, kind, candidate, null, true), entries).Any(); n++) candidate = $"{code}-{n}";
         return candidate;
     }
 

@@ -32,7 +32,7 @@ public static class AgreementData
         {
             var coders = g.OrderBy(a => a.Coder, StringComparer.Ordinal).ToList();
             var firm = g.First();
-            var name = DisplayNames.Chinese || string.IsNullOrWhiteSpace(firm.NameEn) ? firm.NameZh : firm.NameEn;
+            var name = DisplayNames.FirmName(firm.NameZh, firm.NameEn);
             return from x in Enumerable.Range(0, coders.Count) from y in Enumerable.Range(x + 1, coders.Count - x - 1)
                    select new TranscriptPair(g.Key, $"{name} (#{g.Key})", coders[x].CoderId, coders[x].Coder, coders[y].CoderId, coders[y].Coder);
         }).OrderBy(p => p.Transcript, StringComparer.Ordinal).ToList();

@@ -31,7 +31,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
     public async Task<IActionResult> OnGetCsvAsync()
     {
         await LoadAsync();
-        return File(TableCsv.Write(Tables), "text/csv; charset=utf-8", "agreement.csv");
+        return File(CsvExport.ToBytes(AgreementSheets.AsReportTables(Tables)), CsvExport.ContentType, "agreement.csv");
     }
 
     async Task LoadAsync()

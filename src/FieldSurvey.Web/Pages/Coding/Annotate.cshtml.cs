@@ -24,7 +24,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         if (!await LoadAsync(transcriptId)) return NotFound();
         if (!Access.CanOpen) return Forbid();
-        Codes = await db.Terms.AsNoTracking().Where(x => Codebook.Dimensions.Contains(x.Kind) && x.RetiredAt == null && x.MergedIntoId == null)
+        Codes = await db.Terms.AsNoTracking().Active().Where(x => Codebook.Dimensions.Contains(x.Kind))
             .OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
         return Page();
     }

@@ -1,6 +1,7 @@
 using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Exports;
 using FieldSurvey.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,6 +36,6 @@ public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : P
     public async Task<IActionResult> OnGetCsvAsync()
     {
         var hits = await SegmentSearch.RunAsync(db, User, Filter, DisplayNames.Chinese);
-        return File(SegmentSearch.Csv(hits), "text/csv; charset=utf-8", $"segments-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
+        return File(CsvExport.ToBytes(SegmentSearch.Table(hits)), CsvExport.ContentType, $"segments-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
     }
 }

@@ -34,7 +34,7 @@ public static class SegmentEditing
             (input.KindId, TermKind.PartnerKind), (input.NatureId, TermKind.Nature),
         };
         var ids = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).ToList();
-        var terms = await db.Terms.Where(t => ids.Contains(t.Id) && t.RetiredAt == null && t.MergedIntoId == null)
+        var terms = await db.Terms.Active().Where(t => ids.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.Kind);
         foreach (var (id, kind) in wanted)
             if (id is { } termId && (!terms.TryGetValue(termId, out var k) || k != kind))

@@ -1,11 +1,10 @@
 using FieldSurvey.Web.Infrastructure;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
 using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Exports;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Exports;
 using Microsoft.EntityFrameworkCore;
 
 namespace FieldSurvey.Web.Pages.Coding;
@@ -73,28 +72,11 @@ public static class SegmentSearch
 
     static bool Contains(string? text, string q) => text is not null && CultureInfo.InvariantCulture.CompareInfo.IndexOf(text, q, CompareOptions.IgnoreCase) >= 0;
 
-    /// <summary>UTF-8 with a byte-order mark (so Excel reads the Chinese), every text cell formula-escaped.</summary>
-    public static byte[] Csv(IReadOnlyList<SearchHit> hits)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var h in new[] { "segment_id", "transcript_id", "firm_zh", "firm_en", "park", "coder", "linkage_type", "partner_location",
-                         "partner_kind", "nature", "partner_name", "quote", "before", "after", "memo", "start", "end" })
-                csv.WriteField(h);
-            csv.NextRecord();
-            foreach (var h in hits)
-            {
-                csv.WriteField(h.SegmentId);
-                csv.WriteField(h.TranscriptId);
-                foreach (var text in new[] { h.FirmZh, h.FirmEn, h.Park, h.Coder, h.Type, h.Location, h.Kind, h.Nature, h.PartnerName, h.Quote, h.Before, h.After, h.Memo })
-                    csv.WriteField(SpreadsheetText.Safe(text));
-                csv.WriteField(h.Start);
-                csv.WriteField(h.End);
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+    /// <summary>The hits as a table for <see cref="CsvExport"/> (which escapes every text cell and adds the BOM Excel needs).</summary>
+    public static ReportTable Table(IReadOnlyList<SearchHit> hits) => new("segments", "Segments",
+        [new("segment_id", ColumnKind.Integer), new("transcript_id", ColumnKind.Integer), .. new[] { "firm_zh", "firm_en", "park", "coder",
+            "linkage_type", "partner_location", "partner_kind", "nature", "partner_name", "quote", "before", "after", "memo" }.Select(h => new Column(h)),
+         new("start", ColumnKind.Integer), new("end", ColumnKind.Integer)],
+        hits.Select(h => new object?[] { h.SegmentId, h.TranscriptId, h.FirmZh, h.FirmEn, h.Park, h.Coder, h.Type, h.Location, h.Kind, h.Nature,
+            h.PartnerName, h.Quote, h.Before, h.After, h.Memo, h.Start, h.End }));
 }

@@ -13,7 +13,7 @@ namespace FieldSurvey.Web.Pages.Firms;
 /// Add or edit a firm and its contacts. Possible duplicates (same name or phone) are shown and must be
 /// confirmed before saving; stale edits are refused.
 /// </summary>
-public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<(int Id, string Code)> Parks { get; private set; } = [];
@@ -30,7 +30,8 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         if (!User.CanWork(firm.AssignedInterviewerId)) return Forbid();
         Input = new InputModel
         {
-            Id = firm.Id, Version = firm.Version, NameZh = firm.NameZh, NameEn = firm.NameEn, ParkId = firm.ParkId,
+            // A firm with only an English name holds it in both columns (FirmRules.StoredNameZh): show the Chinese box empty.
+            Id = firm.Id, Version = firm.Version, NameZh = firm.NameZh == firm.NameEn ? null : firm.NameZh, NameEn = firm.NameEn, ParkId = firm.ParkId,
             Address = firm.Address, Subsector = firm.Subsector, FoundedYear = firm.FoundedYear, SizeBand = firm.SizeBand,
             Website = firm.Website, Notes = firm.Notes, Status = firm.Status,
             Contacts = firm.Contacts.OrderBy(c => c.Id).Select(c => new ContactInput
@@ -55,12 +56,19 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
             if (numbers.Any(p => !Core.Firms.Phones.IsValid(p)))
                 ModelState.AddModelError($"Input.Contacts[{i}].Phones", t["A phone number is not valid (7 to 15 digits; separate several with ;)."]);
         }
+        foreach (var problem in FirmRules.Check(Input.NameZh, Input.NameEn, Input.FoundedYear, Input.Website, clock.GetUtcNow().Year))
+            ModelState.AddModelError(problem.Field switch
+            {
+                FirmField.Name => "Input.NameZh",
+                FirmField.FoundedYear => "Input.FoundedYear",
+                _ => "Input.Website",
+            }, t[problem.Code]);
         if (!Parks.Any(p => p.Id == Input.ParkId)) ModelState.AddModelError("Input.ParkId", t["Choose the park."]);
         if (Input.Subsector is not null && !Subsectors.Any(s => s.Code == Input.Subsector)) ModelState.AddModelError("Input.Subsector", t["Choose a subsector from the list."]);
         if (!ModelState.IsValid) return Page();
 
         var phones = Input.Contacts.Where(c => !c.Remove).SelectMany(c => Core.Firms.Phones.Split(c.Phones)).ToList();
-        var matches = Duplicates.Find(new FirmKey(Input.Id ?? 0, Input.NameZh, Input.NameEn, phones), await db.FirmKeysAsync());
+        var matches = Duplicates.Find(new FirmKey(Input.Id ?? 0, FirmRules.StoredNameZh(Input.NameZh, Input.NameEn), Input.NameEn, phones), await db.FirmKeysAsync());
         if (matches.Count > 0 && !Input.ConfirmDuplicate)
         {
             PossibleDuplicates = await db.Firms.Where(f => matches.Contains(f.Id)).OrderBy(f => f.NameZh)
@@ -79,10 +87,10 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         }
         else
         {
-            firm = new Firm { NameZh = Input.NameZh };
+            firm = new Firm { NameZh = "" };
             db.Firms.Add(firm);
         }
-        firm.NameZh = Input.NameZh.Trim(); firm.NameEn = Input.NameEn?.Trim(); firm.ParkId = Input.ParkId; firm.Address = Input.Address;
+        firm.NameZh = FirmRules.StoredNameZh(Input.NameZh, Input.NameEn); firm.NameEn = Input.NameEn?.Trim(); firm.ParkId = Input.ParkId; firm.Address = Input.Address;
         firm.Subsector = Input.Subsector; firm.FoundedYear = Input.FoundedYear; firm.SizeBand = Input.SizeBand;
         firm.Website = Input.Website; firm.Notes = Input.Notes; firm.Status = Input.Status;
         foreach (var c in Input.Contacts)
@@ -115,7 +123,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
     {
         Parks = (await db.Parks.Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code }).ToListAsync())
             .Select(p => (p.Id, p.Code)).ToList();
-        Subsectors = await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Subsector && x.RetiredAt == null && x.MergedIntoId == null)
+        Subsectors = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == TermKind.Subsector)
             .OrderBy(x => x.SortOrder).ToListAsync();
     }
 
@@ -123,14 +131,15 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
     {
         public int? Id { get; set; }
         public int Version { get; set; }
-        [Required(ErrorMessage = "Enter the Chinese name."), StringLength(300)] public string NameZh { get; set; } = "";
-        [StringLength(300)] public string? NameEn { get; set; }
+        // Names, year and website are checked by FirmRules, as in the import.
+        public string? NameZh { get; set; }
+        public string? NameEn { get; set; }
         public int ParkId { get; set; }
         [StringLength(500)] public string? Address { get; set; }
         public string? Subsector { get; set; }
-        [Range(1800, 2100, ErrorMessage = "Enter a year between 1800 and 2100.")] public int? FoundedYear { get; set; }
+        public int? FoundedYear { get; set; }
         [StringLength(40)] public string? SizeBand { get; set; }
-        [StringLength(300), Url(ErrorMessage = "Enter a web address starting with http:// or https://.")] public string? Website { get; set; }
+        public string? Website { get; set; }
         [StringLength(4000)] public string? Notes { get; set; }
         public FirmStatus Status { get; set; }
         public List<ContactInput> Contacts { get; set; } = [];

@@ -103,7 +103,7 @@ public sealed class CaptureModel(FieldSurveyDbContext db, TimeProvider clock, Us
         Interview = interview;
         Guide = await db.ResolveGuideAsync(interview.GuideVersionId);
         var firm = await db.Firms.AsNoTracking().SingleAsync(f => f.Id == interview.FirmId);
-        FirmName = firm.NameEn is null ? firm.NameZh : $"{firm.NameZh} · {firm.NameEn}";
+        FirmName = DisplayNames.FirmName(firm.NameZh, firm.NameEn);
         Editable = InterviewWorkflow.CanEdit(interview.Status, interview.InterviewerId == User.Id(), User.IsPI());
         Answers = await db.Answers.AsNoTracking().Where(a => a.InterviewId == id).ToDictionaryAsync(a => a.QuestionId);
         Partners = await db.PartnerRows.AsNoTracking().Where(p => p.InterviewId == id).OrderBy(p => p.QuestionId).ThenBy(p => p.RowNumber).ToListAsync();

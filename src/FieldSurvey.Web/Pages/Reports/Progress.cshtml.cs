@@ -55,7 +55,7 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
                  [FinalDisposition.Steps.Count + 1, t[FinalDisposition.NoAttemptsCode]]]),
         };
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return File(TableCsv.Write(tables), "text/csv; charset=utf-8", $"progress-{stamp}.csv");
+        return File(CsvExport.ToBytes(AgreementSheets.AsReportTables(tables)), CsvExport.ContentType, $"progress-{stamp}.csv");
     }
 
     async Task LoadAsync()

@@ -72,7 +72,7 @@ public sealed class MergeModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
         Source = await db.Terms.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && Core.Coding.Codebook.Dimensions.Contains(x.Kind));
         if (Source is null) return false;
         if (Input.Version == 0) Input.Version = Source.Version;
-        Targets = await db.Terms.AsNoTracking().Where(x => x.Kind == Source.Kind && x.Id != id && x.RetiredAt == null && x.MergedIntoId == null)
+        Targets = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == Source.Kind && x.Id != id)
             .OrderBy(x => x.SortOrder).ToListAsync();
         SegmentCount = await db.Segments.CountAsync(s => s.LinkageTypeId == id || s.PartnerLocationId == id || s.PartnerKindId == id || s.NatureId == id);
         return true;

@@ -96,7 +96,7 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
     async Task<ImportResult> ValidateAsync()
     {
         var parks = await db.Parks.Where(p => p.RetiredAt == null).Select(p => new ImportPark(p.Id, p.Code, p.NameEn, p.NameZh)).ToListAsync();
-        var subsectors = await db.Terms.Where(x => x.Kind == TermKind.Subsector && x.RetiredAt == null && x.MergedIntoId == null)
+        var subsectors = await db.Terms.Active().Where(x => x.Kind == TermKind.Subsector)
             .Select(x => new ImportSubsector(x.Code, x.NameEn, x.NameZh)).ToListAsync();
         var result = FirmImport.Validate(Table!.Rows, Mapping, parks, subsectors, clock.GetUtcNow().Year);
         // Possible duplicates (against the frame and earlier rows of the file) are warnings, not errors.

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FieldSurvey.Core.Coding;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -37,8 +38,10 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         if (!Enum.IsDefined(kind)) return NotFound();
         Kind = kind;
         await LoadParksAsync();
-        if (await db.Terms.AnyAsync(x => x.Kind == kind && x.Code == Input.Code && x.Id != Input.Id))
-            ModelState.AddModelError("Input.Code", t["Another entry already has this code."]);
+        var others = (await db.Terms.AsNoTracking().ToListAsync()).Select(VocabularyEntry.Of).ToList();
+        var active = others.FirstOrDefault(o => o.Id == Input.Id)?.Active ?? true;
+        foreach (var problem in VocabularyRules.Check(new VocabularyEntry(Input.Id ?? 0, kind, Input.Code, Input.Shortcut, active), others))
+            ModelState.AddModelError(problem.Field == VocabularyField.Code ? "Input.Code" : "Input.Shortcut", t[problem.Code]);
         if (kind == TermKind.PartnerLocation && Input.Level is null)
             ModelState.AddModelError("Input.Level", t["Choose the level of this location."]);
         if (kind == TermKind.PartnerLocation && Input.Level == LocationLevel.Park && Input.ParkId is null)

@@ -1,3 +1,4 @@
+import { postJson } from '../post-json.js';
 // The annotator (Coding/Annotate).
 //
 // Offsets: every offset here is a UTF-16 code-unit index into the stored transcript text (NFC, "\n"),
@@ -365,14 +366,14 @@ function jump(id) {
 }
 
 // ---------- server ----------
+// Every failure leaves the coder a message: the change is not kept, and the text says what to do.
 async function post(handler, body) {
   errorBox.classList.add('d-none');
-  const response = await fetch(`?handler=${handler}&transcriptId=${encodeURIComponent(transcriptId)}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token }, body: JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => ({ error: response.statusText }));
-  if (!response.ok) { showError(json.error ?? response.statusText); return null; }
-  return json;
+  const result = await postJson(`?handler=${handler}&transcriptId=${encodeURIComponent(transcriptId)}`, body, token);
+  if (result.ok) return result.data;
+  showError({ signin: msg('SignIn'), forbidden: msg('Forbidden'), offline: msg('NotSaved'), server: msg('NotSaved') }[result.kind]
+    ?? result.data.error ?? msg('NotSaved'));
+  return null;
 }
 
 function showError(message) {
@@ -396,6 +397,7 @@ toast.querySelector('[data-undo]').addEventListener('click', async () => {
 
 async function load() {
   const response = await fetch(`?handler=Data&transcriptId=${encodeURIComponent(transcriptId)}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) { showError(response.status === 401 ? msg('SignIn') : msg('Forbidden')); return; }
   const data = await response.json();
   if (data.length !== text.length) showError(msg('Mismatch'));
   canEdit = data.canEdit;

@@ -1,6 +1,9 @@
 // Interview capture: every answer is saved as it is typed. Unsent edits live in localStorage until the
 // server confirms them, so a dropped connection or a closed tab loses nothing; they are re-sent when the
-// connection returns, when the page is reopened, and (keepalive) as the page goes away.
+// connection returns, when the page is reopened, and (keepalive) as the page goes away. An expired session
+// stops the sending (it cannot succeed) and asks to sign in again; the edits stay on the device meanwhile.
+import { postJson } from '../post-json.js';
+
 const root = document.querySelector('[data-capture]');
 if (root) init(root);
 
@@ -16,6 +19,7 @@ function init(root) {
   let pending = readStore();
   let retryTimer = null;
   let retryDelay = 1000;
+  let signedOut = false;
 
   for (const el of questions.values()) {
     if (el.dataset.type === 'partners') renderRows(el, JSON.parse(el.querySelector('[data-rows]').dataset.initial || '[]'));
@@ -77,8 +81,7 @@ function init(root) {
   window.addEventListener('pagehide', () => {
     for (const [qid, p] of Object.entries(pending)) {
       if (p.blocked || inflight.has(qid)) continue;
-      fetch(p.kind === 'answer' ? msg.answerUrl : msg.partnersUrl,
-        { method: 'POST', keepalive: true, headers: headers(), body: JSON.stringify(body(qid, p)) }).catch(() => {});
+      postJson(p.kind === 'answer' ? msg.answerUrl : msg.partnersUrl, body(qid, p), token, { keepalive: true });
     }
   });
   flushAll();
@@ -101,10 +104,6 @@ function init(root) {
     showState();
   }
 
-  function headers() {
-    return { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token };
-  }
-
   function body(qid, p) {
     const el = questions.get(qid);
     if (p.kind === 'answer') {
@@ -115,7 +114,7 @@ function init(root) {
 
   async function send(qid) {
     const p = pending[qid];
-    if (!p || inflight.has(qid)) return;
+    if (!p || inflight.has(qid) || signedOut) return;
     const el = questions.get(qid);
     const sent = JSON.stringify(p);
     const sentRows = p.kind === 'partners' ? sendableRows(el) : [];
@@ -123,11 +122,15 @@ function init(root) {
     showState();
     let again = false;
     try {
-      const response = await fetch(p.kind === 'answer' ? msg.answerUrl : msg.partnersUrl,
-        { method: 'POST', headers: headers(), body: JSON.stringify(body(qid, p)), redirect: 'manual' });
-      if (response.type === 'opaqueredirect' || response.status >= 500) throw new Error('not saved');
-      const data = await response.json().catch(() => ({}));
-      if (response.ok) {
+      const response = await postJson(p.kind === 'answer' ? msg.answerUrl : msg.partnersUrl, body(qid, p), token);
+      const data = response.data;
+      if (response.kind === 'signin') {
+        signedOut = true;
+        clearTimeout(retryTimer);
+        retryTimer = null;
+      } else if (response.kind === 'offline' || response.kind === 'server') {
+        throw new Error('not saved');
+      } else if (response.ok) {
         if (p.kind === 'answer') {
           el.dataset.version = data.version;
           showProblems(el, data.problems ?? []);
@@ -151,7 +154,7 @@ function init(root) {
         showProblems(el, data.problems.flatMap((x) => x.messages));
       } else {
         pending[qid].blocked = true;
-        showProblems(el, [data.message ?? response.statusText]);
+        showProblems(el, [response.kind === 'forbidden' ? msg.msgForbidden : data.message ?? msg.msgForbidden]);
       }
       writeStore();
     } catch {
@@ -173,11 +176,11 @@ function init(root) {
 
   function showState() {
     const waiting = Object.values(pending).some((p) => !p.blocked);
-    const [text, style] = retryTimer ? [navigator.onLine ? msg.msgRetrying : msg.msgOffline, 'text-bg-danger']
+    const [text, style] = signedOut ? [msg.msgSignIn, 'text-bg-danger'] : retryTimer ? [navigator.onLine ? msg.msgRetrying : msg.msgOffline, 'text-bg-danger']
       : inflight.size || waiting ? [msg.msgSaving, 'text-bg-warning'] : [msg.msgSaved, 'text-bg-success'];
     stateBadge.textContent = text;
     stateBadge.className = `badge ${style}`;
-    stateBadge.dataset.state = retryTimer ? 'retrying' : inflight.size || waiting ? 'saving' : 'saved';
+    stateBadge.dataset.state = signedOut ? 'signin' : retryTimer ? 'retrying' : inflight.size || waiting ? 'saving' : 'saved';
   }
 
   function showProblems(el, problems) {
