@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FieldSurvey.Web.Pages.Reports;
 
 /// <summary>The report's downloads: workbook, PDF and CSV, computed by the same <see cref="ReportData"/> as the page.</summary>
-public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, ReportCache reports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
     /// <summary>Respondent names are personal data: exported only when the PI ticks the box.</summary>
@@ -26,7 +26,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken ct)
     {
-        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
         ReportWorkbook.Write(stream, data, IncludePersonalData, await AgreementSheetsAsync());
         stream.Position = 0;
@@ -35,7 +35,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
         ReportPdf.Write(stream, data, Chinese);
         stream.Position = 0;
@@ -44,7 +44,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken ct)
     {
-        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var found = ReportTables.All(data, IncludePersonalData).FirstOrDefault(x => CsvExport.Slug(x.Name) == table);
         if (found is null) return NotFound();
         var stream = new MemoryStream();

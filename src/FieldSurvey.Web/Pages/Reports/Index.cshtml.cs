@@ -13,7 +13,7 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// The linkage report: matrices, scope shares, indicators, the suggested classification with its reasons and
 /// rule, and the PI's final judgement beside it. Every figure comes from <see cref="ReportData"/>.
 /// </summary>
-public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, ReportCache reports) : PageModel
 {
     /// <summary>A large study has thousands of disagreements; the page shows the first ones, the exports all.</summary>
     public const int DisagreementRowsShown = 100;
@@ -46,7 +46,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
 
     async Task LoadAsync(CancellationToken ct)
     {
-        Data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        Data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var chinese = DisplayNames.Chinese;
         Parks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
             .Select(p => (p.Code, chinese ? p.NameZh : p.NameEn)).ToList();
