@@ -23,7 +23,8 @@ echo "== build (Release)"
 dotnet build src/FieldSurvey.Web -c Release -nologo -v q >/dev/null
 dotnet build src/FieldSurvey.Benchmarks -c Release -nologo -v q >/dev/null
 WEB=src/FieldSurvey.Web/bin/Release/net10.0/FieldSurvey.Web.dll
-export ASPNETCORE_ENVIRONMENT=Staging Storage__DataFolder="$DATA" Demo__Enabled=true Logging__LogLevel__Default=Warning
+# Plain http on 127.0.0.1: without AllowPlainHttp the cookies are Secure and curl/wrk never send them back.
+export ASPNETCORE_ENVIRONMENT=Staging Storage__DataFolder="$DATA" Demo__Enabled=true Logging__LogLevel__Default=Warning Security__AllowPlainHttp=true
 
 echo "== generate a study-size synthetic study in $DATA"
 (cd src/FieldSurvey.Web && dotnet "../../$WEB" generate study)
