@@ -39,7 +39,13 @@ public static class WebCommands
         var research = await app.ResearchTypeIdAsync();
         var firmQuery = await app.WithAsync(async (db, _) => (await db.Firms.OrderBy(f => f.Id).Skip(7).Select(f => f.NameZh).FirstAsync())[..3]);
 
-        HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // No 100 s client timeout: on a machine loaded far beyond its cores a download has taken longer, and a figure beats a crash.
+        HttpClient Client()
+        {
+            var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            client.Timeout = TimeSpan.FromMinutes(15);
+            return client;
+        }
         var pi = Client(); await Bench.SignInAsync(pi, "pi@example.org");
         var coder = Client(); await Bench.SignInAsync(coder, "coder-a@synthetic.example.org");
         var annotate = $"/Coding/Annotate?transcriptId={transcriptId}";
@@ -135,6 +141,9 @@ public static class WebCommands
         Bench.AppendToDocs(lines);
     }
 
+    /// <summary>Issue 21: the 20 coders' save p99.</summary>
+    const int SaveP99TargetMs = 300;
+
     /// <summary>The issue's targets: a ratio to the hand-written GROUP BY, or milliseconds.</summary>
     static readonly (string What, double? Ratio, int? Ms)[] Targets =
     [
@@ -227,9 +236,9 @@ public static class WebCommands
         var fiveXX = statuses.Where(s => s.Key >= 500).Sum(s => s.Value);
         var summary = $"{coders} coders × {perCoder} saves at once: {acknowledged.Values.Sum()} acknowledged of {coders * perCoder} in {elapsed:0.0} s; " +
             $"statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; 5xx {fiveXX}; lost writes {lost}; " +
-            $"save latency median {P(0.5):0} ms, p99 {P(0.99):0} ms, max {sorted[^1]:0} ms; load {Bench.Load()}";
+            $"save latency median {P(0.5):0} ms, p99 {P(0.99):0} ms ({(P(0.99) < SaveP99TargetMs ? "met" : "MISSED")}, target < {SaveP99TargetMs} ms), max {sorted[^1]:0} ms; load {Bench.Load()}";
         Console.WriteLine(summary);
         foreach (var f in failures.Distinct()) Console.WriteLine("  " + f);
-        return fiveXX == 0 && lost == 0 && !failures.Contains("database is locked") ? 0 : 1;
+        return fiveXX == 0 && lost == 0 && !failures.Contains("database is locked") && P(0.99) < SaveP99TargetMs ? 0 : 1;
     }
 }
