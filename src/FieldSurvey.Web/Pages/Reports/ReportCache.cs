@@ -16,7 +16,8 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// </remarks>
 public sealed class ReportCache(IServiceScopeFactory scopes)
 {
-    public const int MaxFilters = 16;
+    // A large study's report holds every counted passage (tens of MB): a few filters at a time, not an unbounded set.
+    public const int MaxFilters = 8;
 
     readonly ConcurrentDictionary<(long Version, ReportFilter Filter), Lazy<Task<LoadedReport>>> kept = new();
     long newest = -1;
