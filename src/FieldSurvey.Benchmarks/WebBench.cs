@@ -34,6 +34,7 @@ public sealed class BenchApp : WebApplicationFactory<FieldSurveyDbContext>
         builder.UseEnvironment("Staging");
         builder.UseSetting("Storage:DataFolder", dataFolder);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Security:AllowPlainHttp", "true"); // the in-memory client speaks http: Secure cookies would not come back
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

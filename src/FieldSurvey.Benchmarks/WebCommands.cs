@@ -39,7 +39,13 @@ public static class WebCommands
         var research = await app.ResearchTypeIdAsync();
         var firmQuery = await app.WithAsync(async (db, _) => (await db.Firms.OrderBy(f => f.Id).Skip(7).Select(f => f.NameZh).FirstAsync())[..3]);
 
-        HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // No 100 s client timeout: on a machine loaded far beyond its cores a download has taken longer, and a figure beats a crash.
+        HttpClient Client()
+        {
+            var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            client.Timeout = TimeSpan.FromMinutes(15);
+            return client;
+        }
         var pi = Client(); await Bench.SignInAsync(pi, "pi@example.org");
         var coder = Client(); await Bench.SignInAsync(coder, "coder-a@synthetic.example.org");
         var annotate = $"/Coding/Annotate?transcriptId={transcriptId}";
@@ -64,7 +70,35 @@ public static class WebCommands
             rows.Add((what, figures, runs));
             Console.WriteLine($"{what}: median {figures.Median:0} ms, p95 {figures.P95:0} ms, {figures.Bytes / 1024.0:0} KB (load {Bench.Load()})");
         }
-        await Time("Report page (GET /Reports as PI)", 5, () => pi.GetAsync("/Reports"));
+        var baseline = HandSql.Time(data, 5);
+        Console.WriteLine($"Hand-written SQLite GROUP BY of the matrices: median {baseline.Median:0} ms, {baseline.Cells} cells (load {Bench.Load()})");
+        await Time("Report page (GET /Reports as PI), nothing changed", 5, () => pi.GetAsync("/Reports"));
+        // Each run: a coder saves a segment (a new data version; not timed), then the PI asks for the report (timed).
+        var (afterSaveTranscript, afterSaveText) = await app.AddTranscriptAsync("coder-a@synthetic.example.org", 2_000, 0);
+        var afterSaveToken = Bench.Token(await coder.GetStringAsync($"/Coding/Annotate?transcriptId={afterSaveTranscript}"));
+        var location = await app.WithAsync(async (db, _) => await db.Terms.Where(t => t.Kind == TermKind.PartnerLocation && t.Code == "ABROAD").Select(t => t.Id).SingleAsync());
+        var afterSave = new List<double>();
+        long afterSaveBytes = 0;
+        for (var run = 0; run <= 5; run++)
+        {
+            var start = run * 30;
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/Coding/Annotate?transcriptId={afterSaveTranscript}&handler=Save")
+            {
+                Content = JsonContent.Create(new { id = (int?)null, version = 0, start, end = start + 20, quote = afterSaveText[start..(start + 20)],
+                                                   typeId = (int?)research, locationId = (int?)location, kindId = (int?)null, natureId = (int?)null }),
+            };
+            request.Headers.Add("X-CSRF-TOKEN", afterSaveToken);
+            using (var saveResponse = await coder.SendAsync(request))
+                if (!saveResponse.IsSuccessStatusCode) throw new InvalidOperationException($"save failed: {(int)saveResponse.StatusCode}");
+            var watch = Stopwatch.StartNew();
+            var body = await pi.GetByteArrayAsync("/Reports");
+            if (run > 0) afterSave.Add(watch.Elapsed.TotalMilliseconds);   // the first run is the warm-up
+            afterSaveBytes = body.Length;
+        }
+        afterSave.Sort();
+        rows.Add(("Report page right after a coder saves a segment", (afterSave[afterSave.Count / 2], afterSave[^1], afterSaveBytes), 5));
+        Console.WriteLine($"Report page right after a save: median {afterSave[afterSave.Count / 2]:0} ms (load {Bench.Load()})");
+        await Time("Coder's queue (GET /Coding as coder-a)", 20, () => coder.GetAsync("/Coding"));
         await Time("Workbook download (/Reports/Download?handler=Workbook)", 3, () => pi.GetAsync("/Reports/Download?handler=Workbook"));
         await Time("PDF download (/Reports/Download?handler=Pdf)", 3, () => pi.GetAsync("/Reports/Download?handler=Pdf"));
         await Time("Annotator page, 30,000 characters, 300 segments (GET)", 20, () => coder.GetAsync(annotate));
@@ -85,11 +119,39 @@ public static class WebCommands
             "| --- | ---: | ---: | ---: | ---: |",
         };
         lines.AddRange(rows.Select(r => $"| {r.What} | {r.Runs} | {r.Figures.Median:0} ms | {r.Figures.P95:0} ms | {r.Figures.Bytes / 1024.0:0} KB |"));
+        lines.Add($"| Hand-written SQLite GROUP BY of the matrices (baseline, same file, same process) | 5 | {baseline.Median:0} ms | | {baseline.Cells} cells |");
         lines.Add("");
-        lines.Add($"Load average when the run ended: {Bench.Load()} (on {Environment.ProcessorCount} cores; other helpers' builds and tests shared the machine).");
+        lines.Add("Targets (issue 21), each figure beside its target; ratios are against the GROUP BY above, same run:");
+        lines.Add("");
+        lines.Add("| what | median | ratio to GROUP BY | target | met |");
+        lines.Add("| --- | ---: | ---: | --- | --- |");
+        foreach (var (what, ratioTarget, msTarget) in Targets)
+        {
+            var row = rows.FirstOrDefault(r => r.What.StartsWith(what, StringComparison.Ordinal));
+            if (row.What is null) continue;
+            var ratio = row.Figures.Median / Math.Max(1e-9, baseline.Median);
+            var met = ratioTarget is { } rt ? ratio <= rt : row.Figures.Median < msTarget!.Value;
+            var target = ratioTarget is { } r2 ? $"≤ {r2:0.##}× the GROUP BY" : $"< {msTarget} ms";
+            lines.Add($"| {row.What} | {row.Figures.Median:0} ms | {ratio:0.00}× | {target} | {(met ? "met" : "MISSED")} |");
+        }
+        lines.Add("");
+        lines.Add($"Load average when the run ended: {Bench.Load()} (on {Environment.ProcessorCount} cores; other helpers' builds and tests shared the machine). "
+            + "The workbook's target (≤ 2× a plain OpenXmlWriter over the same rows) is measured by `-- report`, not here.");
         foreach (var line in lines) Console.WriteLine(line);
         Bench.AppendToDocs(lines);
     }
+
+    /// <summary>Issue 21: the 20 coders' save p99.</summary>
+    const int SaveP99TargetMs = 300;
+
+    /// <summary>The issue's targets: a ratio to the hand-written GROUP BY, or milliseconds.</summary>
+    static readonly (string What, double? Ratio, int? Ms)[] Targets =
+    [
+        ("Report page (GET /Reports as PI), nothing changed", 0.25, null),
+        ("Report page right after a coder saves a segment", 1.5, null),
+        ("PDF download", null, 1000),
+        ("Coder's queue", null, 100),
+    ];
 
     /// <summary>
     /// <c>-- coders --url URL --data DIR [--coders 20] [--segments 25]</c>: against a running app on the data folder's SQLite
@@ -174,9 +236,9 @@ public static class WebCommands
         var fiveXX = statuses.Where(s => s.Key >= 500).Sum(s => s.Value);
         var summary = $"{coders} coders × {perCoder} saves at once: {acknowledged.Values.Sum()} acknowledged of {coders * perCoder} in {elapsed:0.0} s; " +
             $"statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; 5xx {fiveXX}; lost writes {lost}; " +
-            $"save latency median {P(0.5):0} ms, p99 {P(0.99):0} ms, max {sorted[^1]:0} ms; load {Bench.Load()}";
+            $"save latency median {P(0.5):0} ms, p99 {P(0.99):0} ms ({(P(0.99) < SaveP99TargetMs ? "met" : "MISSED")}, target < {SaveP99TargetMs} ms), max {sorted[^1]:0} ms; load {Bench.Load()}";
         Console.WriteLine(summary);
         foreach (var f in failures.Distinct()) Console.WriteLine("  " + f);
-        return fiveXX == 0 && lost == 0 && !failures.Contains("database is locked") ? 0 : 1;
+        return fiveXX == 0 && lost == 0 && !failures.Contains("database is locked") && P(0.99) < SaveP99TargetMs ? 0 : 1;
     }
 }

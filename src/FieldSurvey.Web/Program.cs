@@ -121,6 +121,7 @@ services.Configure<RequestLocalizationOptions>(o =>
     o.RequestCultureProviders.Insert(0, new ProfileCultureProvider());
 });
 services.AddScoped<UserTime>();
+services.AddSingleton<FieldSurvey.Web.Pages.Reports.ReportCache>(); // the computed report per data version, shared by requests
 // Chinese text is written as characters, not &#x...; entities (HTML-significant characters are still encoded).
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

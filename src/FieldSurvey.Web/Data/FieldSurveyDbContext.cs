@@ -20,8 +20,10 @@ namespace FieldSurvey.Web.Data;
 /// <summary>
 /// The one DbContext. <see cref="SaveChangesAsync(bool, CancellationToken)"/> writes the audit trail in the
 /// same transaction as the change and bumps every edited entity's <see cref="Entity.Version"/>, so features
-/// get auditing and stale-edit refusal without doing anything. ExecuteUpdate/ExecuteDelete bypass both:
-/// never use them on research data.
+/// get auditing and stale-edit refusal without doing anything. It also bumps <see cref="DataVersion"/> when the
+/// save touches a report input (<see cref="ReportInputs"/>), which is what lets reports be cached.
+/// ExecuteUpdate/ExecuteDelete bypass all three: never use them on research data (if you must, call
+/// <see cref="ReportInputs.BumpDataVersionAsync"/> in the same transaction).
 /// </summary>
 /// <remarks>
 /// Each database engine has its own subclass (<see cref="SqliteFieldSurveyDbContext"/>,
@@ -51,6 +53,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<ClassificationJudgement> ClassificationJudgements => Set<ClassificationJudgement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
@@ -78,7 +81,9 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     {
         ChangeTracker.DetectChanges();
         var pending = AuditEnabled ? CollectAudit() : [];
-        if (pending.Count == 0)
+        // Known before the save: afterwards the entries are Unchanged (or gone).
+        var touchesReports = ReportInputs.Touched(ChangeTracker);
+        if (pending.Count == 0 && !touchesReports)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -86,8 +91,13 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(pending.Select(p => p.Complete()));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (pending.Count > 0)
+            {
+                AuditEntries.AddRange(pending.Select(p => p.Complete()));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            // Same transaction as the change: a reader never sees new data under the old version.
+            if (touchesReports) await this.BumpDataVersionAsync(cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             AuditReason = null;
             return count;

@@ -9,7 +9,8 @@ namespace FieldSurvey.Tests.Deployment;
 /// Two real app processes on two ports against one database (PostgreSQL in the PostgreSQL run, one SQLite
 /// file otherwise), as behind a load balancer: a person signed in on one is signed in on the other (the
 /// data-protection keys live in the database), a form from one posts to the other, and two people editing
-/// the same record through different instances get the second save refused as stale.
+/// the same record through different instances get the second save refused as stale; a report kept by one
+/// instance is replaced when a change is saved through the other (the data version lives in the database).
 /// </summary>
 public sealed class TwoInstanceTests : IAsyncLifetime
 {
@@ -26,7 +27,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_instances_share_sign_in_forms_and_refuse_stale_edits()
+    public async Task Two_instances_share_sign_in_forms_refuse_stale_edits_and_never_serve_a_stale_report()
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -36,6 +37,10 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         var signIn = await client.PostAsync(a + "/Account/Login", Form(login, ("Input.Email", AppFactory.PI), ("Input.Password", AppFactory.Password)));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         foreach (Cookie c in cookies.GetCookies(new Uri(a))) cookies.Add(new Uri(b), new Cookie(c.Name, c.Value));
+
+        // Both instances compute and keep the report now (issue 21).
+        Assert.DoesNotContain("Daxing (A)", await client.GetStringAsync(a + "/Reports"));
+        Assert.DoesNotContain("Daxing (A)", await client.GetStringAsync(b + "/Reports"));
 
         var onB = await client.GetAsync(b + "/Admin/Parks");
         Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
@@ -51,6 +56,9 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("Someone else changed this park", await second.Content.ReadAsStringAsync());
         Assert.Contains("Daxing (A)", await client.GetStringAsync(b + "/Admin/Parks"));
+        // The rename through A bumped the shared data version: B replaces the report it kept, A too.
+        Assert.Contains("Daxing (A)", await client.GetStringAsync(b + "/Reports"));
+        Assert.Contains("Daxing (A)", await client.GetStringAsync(a + "/Reports"));
     }
 
     static (string Id, string Version) ParkRow(string html, string code)

@@ -8,7 +8,17 @@ namespace FieldSurvey.Web.Pages.Coding;
 public sealed class IndexModel(FieldSurveyDbContext db) : PageModel
 {
     [Microsoft.AspNetCore.Mvc.TempData] public string? StatusMessage { get; set; }
-    public IReadOnlyList<QueueRow> Queue { get; private set; } = [];
+    /// <summary>Rows per page: a coder may hold thousands of transcripts in a large study.</summary>
+    public const int PageSize = 50;
 
-    public async Task OnGetAsync() => Queue = await db.QueueAsync(User.Id());
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+    public IReadOnlyList<QueueRow> Queue { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        var (rows, total, page) = await db.QueuePageAsync(User.Id(), P, PageSize);
+        (Queue, P) = (rows, page);
+        Pager = new Pager(page, PageSize, total, p => $"/Coding?p={p}");
+    }
 }

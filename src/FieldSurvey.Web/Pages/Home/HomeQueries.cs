@@ -47,7 +47,7 @@ public static class HomeQueries
     /// <summary>How many transcripts of the coder's queue the home shows (open ones come first).</summary>
     public const int QueueRowsShown = 8;
 
-    public static async Task<PiHome> PiAsync(this FieldSurveyDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<PiHome> PiAsync(this FieldSurveyDbContext db, ReportCache reports, DateTimeOffset now, CancellationToken ct = default)
     {
         var parks = await db.Parks.OrderBy(p => p.SortOrder).Select(p => p.Code).ToListAsync(ct);
         var rates = ProgressQueries.RateRows(await db.FinalDispositionsAsync(), parks);
@@ -65,7 +65,7 @@ public static class HomeQueries
         // The agreement page's default basis (codes on the passages both coders found).
         var agreement = AgreementTables.ByDimension(await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default),
             await db.CodebookAsync(), basis: AgreementBasis.Coding);
-        var report = await ReportData.LoadAsync(db, new ReportFilter(), now, ct);
+        var report = await reports.GetAsync(db, new ReportFilter(), now, ct);
         var todo = new PiTodo(
             interviews.GetValueOrDefault(InterviewStatus.Submitted),
             await db.Firms.CountAsync(f => f.AssignedInterviewerId == null && f.Status == Core.Firms.FirmStatus.Active, ct),

@@ -15,7 +15,7 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// The report's downloads: workbook, PDF and CSV, each rendering the same <see cref="ReportView"/> as the page, in
 /// the language asked for (<c>lang=en</c> or <c>lang=zh-Hans</c>; without it, the reader's interface language).
 /// </summary>
-public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, ReportCache reports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
     /// <summary>Respondent names are personal data: exported only when the PI ticks the box.</summary>
@@ -26,7 +26,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken ct)
     {
-        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
         var codebook = await db.CodebookAsync();
         var stream = new MemoryStream();
@@ -43,7 +43,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
         using (ReportLanguage.Use(Lang))
             ReportPdf.Write(stream, ReportPresentation.Build(data, t), (page, of) => t["Page {0} of {1}", page, of].Value);
@@ -53,7 +53,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken ct)
     {
-        var data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         using var language = ReportLanguage.Use(Lang);
         var found = ReportPresentation.Build(data, t, IncludePersonalData).Csv(table);
         if (found is null) return NotFound();

@@ -7,7 +7,7 @@ using FieldSurvey.Web.Reporting;
 namespace FieldSurvey.Web.Pages.Reports;
 
 /// <summary>The passages behind one matrix cell: the same counted mentions the cell counts, nothing else.</summary>
-public sealed class EvidenceModel(FieldSurveyDbContext db, TimeProvider clock) : PageModel
+public sealed class EvidenceModel(FieldSurveyDbContext db, TimeProvider clock, ReportCache reports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Focal { get; set; }
@@ -18,7 +18,7 @@ public sealed class EvidenceModel(FieldSurveyDbContext db, TimeProvider clock) :
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        Data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         Mentions = Data.Report.Counted
             .Where(m => (Focal is null || m.FocalPark == Focal) && (Location is null || m.PartnerLocation == Location)
                 && (Type is null || m.LinkageType == Type))

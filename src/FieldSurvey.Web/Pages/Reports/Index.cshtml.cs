@@ -14,7 +14,7 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// The linkage report: matrices, scope shares, indicators, the suggested classification with its reasons and
 /// rule, and the PI's final judgement beside it: it renders <see cref="ReportView"/> as the downloads do, and adds the filters and the judgement form.
 /// </summary>
-public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, ReportCache reports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
     [BindProperty] public JudgementInput Input { get; set; } = new();
@@ -46,7 +46,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
 
     async Task LoadAsync(CancellationToken ct)
     {
-        Data = await ReportData.LoadAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
+        Data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         View = ReportPresentation.Build(Data, t);
         var chinese = DisplayNames.Chinese;
         Parks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace FieldSurvey.Benchmarks;
+
+/// <summary>
+/// What a user would otherwise do: open the SQLite file and write the GROUP BY of the linkage matrices (mentions and
+/// distinct firms per focal park × partner location × linkage type) over approved interviews, counting each
+/// transcript's first-assigned coder (or the consensus passages). The report page's targets are ratios against it,
+/// timed in the same process on the same file.
+/// </summary>
+public static class HandSql
+{
+    public const string Query = """
+        SELECT fp.Code AS focal, loc.Code AS location, lt.Code AS type, COUNT(*) AS mentions, COUNT(DISTINCT i.FirmId) AS firms
+        FROM Segments s
+        JOIN Transcripts t ON t.Id = s.TranscriptId
+        JOIN Interviews i ON i.Id = t.InterviewId
+        JOIN Firms f ON f.Id = i.FirmId
+        JOIN Parks fp ON fp.Id = f.ParkId
+        JOIN Terms loc ON loc.Id = s.PartnerLocationId
+        JOIN Terms lt ON lt.Id = s.LinkageTypeId
+        WHERE s.DeletedAtUtc IS NULL AND i.Status IN (3, 4)
+          AND (s.IsConsensus = 1 OR s.CoderId = (SELECT a.CoderId FROM CodingAssignments a WHERE a.TranscriptId = s.TranscriptId
+                                                 ORDER BY a.AssignedAtUtc, a.Id LIMIT 1))
+        GROUP BY fp.Code, loc.Code, lt.Code
+        """;
+
+    /// <summary>Median of <paramref name="runs"/> runs after a warm-up, with the number of matrix cells it returned.</summary>
+    public static (double Median, int Cells) Time(string dataFolder, int runs)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataFolder, "fieldsurvey.db")};Mode=ReadOnly;Pooling=false");
+        connection.Open();
+        var times = new List<double>();
+        var cells = 0;
+        for (var i = 0; i <= runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var command = connection.CreateCommand();
+            command.CommandText = Query;
+            using var reader = command.ExecuteReader();
+            cells = 0;
+            while (reader.Read()) { _ = reader.GetString(0); _ = reader.GetInt64(3); cells++; }
+            if (i > 0) times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return (times[times.Count / 2], cells);
+    }
+}
