@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Core.Study;
@@ -113,7 +114,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
 
     async Task LoadListsAsync()
     {
-        Parks = (await db.Parks.Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code }).ToListAsync())
+        Parks = (await db.Parks.VisibleTo(User).Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code }).ToListAsync())
             .Select(p => (p.Id, p.Code)).ToList();
         Subsectors = await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Subsector && x.RetiredAt == null && x.MergedIntoId == null)
             .OrderBy(x => x.SortOrder).ToListAsync();

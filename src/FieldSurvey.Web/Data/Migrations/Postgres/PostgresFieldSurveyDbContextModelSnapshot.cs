@@ -1026,6 +1026,21 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("ImportUploads");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Web.Data.UserPark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "ParkId");
+
+                    b.HasIndex("ParkId");
+
+                    b.ToTable("UserParks");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1403,6 +1418,21 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Park");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Web.Data.UserPark", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Study.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -984,6 +984,21 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("ImportUploads");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Web.Data.UserPark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ParkId");
+
+                    b.HasIndex("ParkId");
+
+                    b.ToTable("UserParks");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1355,6 +1370,21 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Park");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Web.Data.UserPark", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Study.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
