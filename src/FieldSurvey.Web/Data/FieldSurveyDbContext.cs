@@ -52,6 +52,8 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
     public DbSet<UserPark> UserParks => Set<UserPark>();
+    public DbSet<QuotaTarget> QuotaTargets => Set<QuotaTarget>();
+    public DbSet<DoNotCall> DoNotCalls => Set<DoNotCall>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
