@@ -11,4 +11,6 @@ public sealed class CallAttempt : Entity
     public string? Note { get; set; }
     /// <summary>A callback appointment booked during this call, in UTC.</summary>
     public DateTimeOffset? CallbackAtUtc { get; set; }
+    /// <summary>For 4.80 "quota filled": the quota cell (<see cref="QuotaTarget"/>) that was full and closed the case.</summary>
+    public int? QuotaTargetId { get; set; }
 }

@@ -30,7 +30,7 @@ namespace FieldSurvey.Web.Data;
 /// <see cref="PostgresFieldSurveyDbContext"/>) only so that each keeps its own migrations; pages and
 /// features always ask for <see cref="FieldSurveyDbContext"/>.
 /// </remarks>
-public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContextAccessor? http, TimeProvider? clock)
+public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHttpContextAccessor? http, TimeProvider? clock)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Park> Parks => Set<Park>();
@@ -54,12 +54,18 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<UserPark> UserParks => Set<UserPark>();
+    public DbSet<QuotaTarget> QuotaTargets => Set<QuotaTarget>();
+    public DbSet<DoNotCall> DoNotCalls => Set<DoNotCall>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
     /// generated record would double the write for no reader. Never switched off for people's edits.
     /// </summary>
     internal bool AuditEnabled { get; set; } = true;
+
+    /// <summary>The person this context works for, if any: the audit trail and the park scope read it.</summary>
+    System.Security.Claims.ClaimsPrincipal? CurrentUser => http?.HttpContext?.User;
 
     /// <summary>A reason to store with the audit rows of the next save (e.g. a disposition override).</summary>
     public string? AuditReason { get; set; }
@@ -68,6 +74,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FieldSurveyDbContext).Assembly);
+        ApplyParkScope(builder);
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
         if (Database.IsSqlite())

@@ -14,5 +14,6 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         b.HasIndex(c => new { c.FirmId, c.AtUtc });
         b.HasOne<Firm>().WithMany().HasForeignKey(c => c.FirmId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.InterviewerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<QuotaTarget>().WithMany().HasForeignKey(c => c.QuotaTargetId).OnDelete(DeleteBehavior.Restrict);
     }
 }

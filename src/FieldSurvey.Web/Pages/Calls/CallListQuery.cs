@@ -27,6 +27,7 @@ public static class CallListQuery
         var attempts = await db.AttemptsByFirmAsync(mine.Select(f => f.Id));
         var list = CallList.Build(firms.Select(f => new CallListFirm(f.Id, attempts.GetValueOrDefault(f.Id) ?? [], f.DispositionOverride)),
             settings.RetryGapHours, settings.MaxAttempts, nowUtc);
+        list = (await db.QuotaStateAsync()).Apply(list);   // issue 24: full quota cells; a separate step on Core's list
         var byId = firms.ToDictionary(f => f.Id);
         var rows = list.Select(e => new CallListRow(e, byId[e.FirmId].NameZh, byId[e.FirmId].NameEn, byId[e.FirmId].Park, phones.GetValueOrDefault(e.FirmId))).ToList();
         return new LoadedCallList(rows, settings.RetryGapHours, settings.MaxAttempts);

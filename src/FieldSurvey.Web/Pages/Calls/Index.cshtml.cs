@@ -15,6 +15,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock) : Pa
     public IReadOnlyList<Caller> Callers { get; private set; } = [];
     public int RetryGapHours { get; private set; }
     public int MaxAttempts { get; private set; }
+    public QuotaState Quota { get; private set; } = QuotaState.None;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -22,6 +23,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock) : Pa
         if (User.IsPI()) Callers = await db.CallersAsync();
         var list = await db.CallListAsync(InterviewerId, clock.GetUtcNow());
         (Entries, RetryGapHours, MaxAttempts) = (list.Rows, list.RetryGapHours, list.MaxAttempts);
+        Quota = await db.QuotaStateAsync();   // to note the booked callbacks kept in a full cell
         return Page();
     }
 }

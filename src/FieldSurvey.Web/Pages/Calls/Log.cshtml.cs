@@ -21,6 +21,9 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
     [TempData] public string? StatusMessage { get; set; }
     public FirmHeader Firm { get; private set; } = null!;
     public IReadOnlyList<string> Phones { get; private set; } = [];
+    /// <summary>The full quota cell of this firm, if any: 4.80 "quota filled" is then offered and records it.</summary>
+    public QuotaProgress? FullCell { get; private set; }
+    public string FullCellLabel { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int firmId)
     {
@@ -28,6 +31,7 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
         if (!mayCall) return Forbid();
         Input.At = Minute(time.ToUser(clock.GetUtcNow()).DateTime);
         Input.Number = Phones.FirstOrDefault();
+        if (FullCell is not null) Input.Outcome = QuotaFilled;
         return Page();
     }
 
@@ -41,12 +45,15 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
             ? UserTime.ToUtc(cb, Input.CallbackZone == Zone.Beijing ? time.FirmZone : time.UserZone) : null;
         foreach (var problem in CallRules.Check(Input.Outcome, atUtc, callbackUtc, clock.GetUtcNow()))
             ModelState.AddModelError($"Input.{problem.Field}", t[problem.Code]);
+        if (Input.Outcome == QuotaFilled && FullCell is null)
+            ModelState.AddModelError("Input.Outcome", t["No quota cell of this firm is full: 4.80 does not apply."]);
         if (!ModelState.IsValid) return Page();
 
         db.CallAttempts.Add(new CallAttempt
         {
             FirmId = firmId, InterviewerId = User.Id(), AtUtc = atUtc, NumberDialled = Input.Number?.Trim(),
             Disposition = Input.Outcome!, Note = Input.Note, CallbackAtUtc = callbackUtc,
+            QuotaTargetId = Input.Outcome == QuotaFilled ? FullCell!.Cell.Id : null,
         });
         await db.SaveChangesAsync();
         if (Dispositions.Get(Input.Outcome!).IsInterview)
@@ -63,11 +70,16 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
             .Select(f => new { Header = new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code), f.AssignedInterviewerId }).SingleOrDefaultAsync();
         if (firm is null) return false;
         Firm = firm.Header;
+        var quota = await db.QuotaStateAsync();
+        FullCell = quota.FullCellFor(firmId);
+        if (FullCell is not null) FullCellLabel = quota.Label(FullCell.Cell);
         if (!(mayCall = User.CanWork(firm.AssignedInterviewerId))) return true;   // and no numbers loaded
         Phones = (await db.Contacts.Where(c => c.FirmId == firmId).OrderBy(c => c.Id).Select(c => c.Phones).ToListAsync())
             .SelectMany(p => p).Distinct().ToList();
         return true;
     }
+
+    const string QuotaFilled = "4.80";
 
     static DateTime Minute(DateTime t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, DateTimeKind.Unspecified);
 

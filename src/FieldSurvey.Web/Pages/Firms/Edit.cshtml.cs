@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Core.Study;
@@ -121,7 +122,7 @@ public sealed class EditModel(FieldSurveyDbContext db, TimeProvider clock, IStri
 
     async Task LoadListsAsync()
     {
-        Parks = (await db.Parks.Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code }).ToListAsync())
+        Parks = (await db.Parks.VisibleTo(User).Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code }).ToListAsync())
             .Select(p => (p.Id, p.Code)).ToList();
         Subsectors = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == TermKind.Subsector)
             .OrderBy(x => x.SortOrder).ToListAsync();

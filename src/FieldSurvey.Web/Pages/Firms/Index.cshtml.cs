@@ -32,7 +32,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
     public async Task OnGetAsync()
     {
         var chinese = DisplayNames.Chinese;
-        Parks = (await db.Parks.OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.NameEn, p.NameZh }).ToListAsync())
+        Parks = (await db.Parks.VisibleTo(User).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.NameEn, p.NameZh }).ToListAsync())
             .Select(p => (p.Id, p.Code, chinese ? p.NameZh : p.NameEn)).ToList();
         Callers = await db.CallersAsync();
 

@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Interviews;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
+using FieldSurvey.Web.Pages.Calls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +21,19 @@ public sealed class StartModel(FieldSurveyDbContext db, TimeProvider clock, User
     public FirmHeader? Firm { get; private set; }
     public IReadOnlyList<InterviewRow> Existing { get; private set; } = [];
     public int? GuideNumber { get; private set; }
+    /// <summary>The firm's full quota cell, if any: starting anyway needs a reason, kept in the audit trail.</summary>
+    public QuotaProgress? FullCell { get; private set; }
+    public string FullCellLabel { get; private set; } = "";
+    [BindProperty, StringLength(500)] public string? QuotaReason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int firmId) => await LoadAsync(firmId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int firmId)
     {
         if (!await LoadAsync(firmId)) return NotFound();
+        if (FullCell is not null && string.IsNullOrWhiteSpace(QuotaReason))
+            ModelState.AddModelError(nameof(QuotaReason), t["The quota for this firm's cell is filled: say why the interview is still taken."]);
+        if (!ModelState.IsValid) return Page();
         var guide = await db.GuideVersions.OrderByDescending(g => g.Number).FirstOrDefaultAsync();
         if (guide is null)
         {
@@ -37,6 +47,7 @@ public sealed class StartModel(FieldSurveyDbContext db, TimeProvider clock, User
             InterviewDate = DateOnly.FromDateTime(time.ToFirm(now).DateTime), CreatedAtUtc = now,
         };
         db.Interviews.Add(interview);
+        if (FullCell is not null) db.AuditReason = $"Quota filled ({FullCellLabel}): {QuotaReason!.Trim()}";
         await db.SaveChangesAsync();
         return RedirectToPage("Capture", new { id = interview.Id });
     }
@@ -53,6 +64,9 @@ public sealed class StartModel(FieldSurveyDbContext db, TimeProvider clock, User
         Existing = await db.Interviews.AsNoTracking().VisibleTo(User).Where(i => i.FirmId == firmId).OrderByDescending(i => i.Id)
             .Select(i => new InterviewRow(i.Id, i.InterviewDate, i.Status, i.InterviewerId)).ToListAsync();
         GuideNumber = await db.GuideVersions.MaxAsync(g => (int?)g.Number);
+        var quota = await db.QuotaStateAsync();
+        FullCell = quota.FullCellFor(firmId);
+        if (FullCell is not null) FullCellLabel = quota.Label(FullCell.Cell);
         return true;
     }
 

@@ -165,6 +165,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("QuotaTargetId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -173,9 +176,95 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
 
                     b.HasIndex("InterviewerId");
 
+                    b.HasIndex("QuotaTargetId");
+
                     b.HasIndex("FirmId", "AtUtc");
 
                     b.ToTable("CallAttempts");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Calls.DoNotCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FirmId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("RemovedById");
+
+                    b.ToTable("DoNotCalls");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Calls.QuotaTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subsector")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkId", "Subsector")
+                        .IsUnique();
+
+                    b.ToTable("QuotaTargets");
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
@@ -1046,6 +1135,21 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("ImportUploads");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Web.Data.UserPark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "ParkId");
+
+                    b.HasIndex("ParkId");
+
+                    b.ToTable("UserParks");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1240,6 +1344,39 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasForeignKey("InterviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Calls.QuotaTarget", null)
+                        .WithMany()
+                        .HasForeignKey("QuotaTargetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Calls.DoNotCall", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Firms.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Calls.QuotaTarget", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Study.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
@@ -1423,6 +1560,21 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Park");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Web.Data.UserPark", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Study.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

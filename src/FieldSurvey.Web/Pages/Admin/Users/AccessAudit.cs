@@ -5,7 +5,7 @@ using FieldSurvey.Web.Data;
 namespace FieldSurvey.Web.Pages.Admin.Users;
 
 /// <summary>A change to what a person may do; each is one row of the audit trail.</summary>
-public enum AccessChange { RoleGranted, RoleRemoved, PasswordReset, Unlocked, Deactivated, Reactivated }
+public enum AccessChange { RoleGranted, RoleRemoved, PasswordReset, Unlocked, Deactivated, Reactivated, ParkGranted, ParkRemoved }
 
 /// <summary>
 /// Writes changes of access to the audit trail as "Access" rows (who, when, whose account, what). Identity's
@@ -20,7 +20,7 @@ public static class AccessAudit
         string? role, string? byId, string? byName)
     {
         var what = new Dictionary<string, string?> { ["Person"] = person.Email };
-        if (role is not null) what["Role"] = role;
+        if (role is not null) what[change is AccessChange.ParkGranted or AccessChange.ParkRemoved ? "Park" : "Role"] = role;
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow(), UserId = byId, UserName = byName, Entity = Entity, EntityId = person.Id,

@@ -20,11 +20,12 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
     [TempData] public string? StatusMessage { get; set; }
     public AppUser? Person { get; private set; }
     public bool LockedOut { get; private set; }
+    public IReadOnlyList<ParkChoice> Parks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] };
+        Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)], Parks = [.. await db.ParkIdsOfAsync(id)] };
         return Page();
     }
 
@@ -36,6 +37,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
         if (wanted.Count == 0) ModelState.AddModelError("Input.Roles", t["Choose at least one role."]);
         if (Person!.Id == User.Id() && !wanted.Contains(Roles.PI))
             ModelState.AddModelError("Input.Roles", t["You cannot remove your own PI role."]);
+        var parks = Input.Parks.Where(p => Parks.Any(c => c.Id == p)).ToHashSet();
         if (!ModelState.IsValid) return Page();
         var current = await users.GetRolesAsync(Person);
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -49,9 +51,10 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
             await users.AddToRoleAsync(Person, role);
             await AuditAsync(AccessChange.RoleGranted, role);
         }
+        await ParkAccess.SetAsync(db, Person, parks, Parks, AuditAsync);
         Person.DisplayName = Input.DisplayName;
         await users.UpdateAsync(Person);
-        await users.UpdateSecurityStampAsync(Person); // role changes reach the person's cookie within a minute
+        await users.UpdateSecurityStampAsync(Person); // role and park changes reach the person's cookie within a minute
         await transaction.CommitAsync();
         StatusMessage = t["Saved."];
         return RedirectToPage(new { id });
@@ -63,7 +66,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
         // The reset form posts no name or roles (so the binder even falls back to unprefixed keys): only the password is checked.
         foreach (var key in ModelState.Keys.Where(k => k != nameof(NewPassword)).ToList()) ModelState.Remove(key);
         if (string.IsNullOrEmpty(NewPassword)) ModelState.AddModelError(nameof(NewPassword), t["Enter a new password."]);
-        if (!ModelState.IsValid) { Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] }; return Page(); }
+        if (!ModelState.IsValid) { Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)], Parks = [.. await db.ParkIdsOfAsync(id)] }; return Page(); }
         var wasLocked = LockedOut;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var token = await users.GeneratePasswordResetTokenAsync(Person!);
@@ -71,10 +74,10 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) ModelState.AddModelError(nameof(NewPassword), e.Description);
-            Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)] };
+            Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)], Parks = [.. await db.ParkIdsOfAsync(id)] };
             return Page();
         }
-        await AuditAsync(AccessChange.PasswordReset);
+        await AuditAsync(AccessChange.PasswordReset, null);
         await UnlockAsync(wasLocked);
         await transaction.CommitAsync();
         StatusMessage = t["The password was reset. Pass it on to the person."];
@@ -105,7 +108,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
         await users.UpdateAsync(Person);
         await users.SetLockoutEndDateAsync(Person, active ? null : DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(Person); // signs the person out everywhere
-        await AuditAsync(active ? AccessChange.Reactivated : AccessChange.Deactivated);
+        await AuditAsync(active ? AccessChange.Reactivated : AccessChange.Deactivated, null);
         await transaction.CommitAsync();
         StatusMessage = active ? t["The account is active again."] : t["The account was deactivated; the person's work is kept."];
         return RedirectToPage(new { id });
@@ -115,10 +118,10 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
     {
         await users.SetLockoutEndDateAsync(Person!, null);
         await users.ResetAccessFailedCountAsync(Person!);
-        if (wasLocked) await AuditAsync(AccessChange.Unlocked);
+        if (wasLocked) await AuditAsync(AccessChange.Unlocked, null);
     }
 
-    Task AuditAsync(AccessChange change, string? role = null) =>
+    Task AuditAsync(AccessChange change, string? role) =>
         AccessAudit.RecordAsync(db, clock, Person!, change, role, User.Id(), User.Identity?.Name);
 
     async Task<bool> LoadAsync(string id)
@@ -126,6 +129,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
         Person = await users.FindByIdAsync(id);
         if (Person is null) return false;
         LockedOut = await users.IsLockedOutAsync(Person) && Person.IsActive;
+        Parks = await db.ParkChoicesAsync(id);
         return true;
     }
 
@@ -133,5 +137,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
     {
         [Required(ErrorMessage = "Enter the person's name."), StringLength(100)] public string DisplayName { get; set; } = "";
         public List<string> Roles { get; set; } = [];
+        /// <summary>The parks an interviewer or coder is limited to; none: every park.</summary>
+        public List<int> Parks { get; set; } = [];
     }
 }

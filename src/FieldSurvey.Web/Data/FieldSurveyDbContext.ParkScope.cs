@@ -1,0 +1,59 @@
+using FieldSurvey.Core.Agreement;
+using FieldSurvey.Core.Calls;
+using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Firms;
+using FieldSurvey.Core.Interviews;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FieldSurvey.Web.Data;
+
+/// <summary>
+/// Park-scoped access, enforced once for the whole app: a global query filter on every entity that belongs
+/// to a firm (firms, contacts, calls, interviews, answers, partner lists, transcripts and their revisions,
+/// segments, coding assignments, adjudications). For a person limited to some parks
+/// (<see cref="ParkScope.AllowedParkIds"/>), a query simply does not find anything of another park's firms:
+/// lists leave them out, and a page or handler given such an id finds nothing and answers 404, exactly as
+/// for an id that does not exist. A new entity that hangs from a firm adds its filter here.
+/// </summary>
+/// <remarks>
+/// EF reads <see cref="ParkUnscoped"/> and <see cref="ScopedParkIds"/> afresh for every query of this
+/// context instance, so one context per request follows the signed-in person. Each filter spells out the
+/// whole path to the firm's park instead of leaning on the parent's filter, so it holds on its own. Saving is
+/// not filtered: a handler must load what it changes (they all do), which the filter then refuses.
+/// <c>IgnoreQueryFilters()</c> would switch the scope off: only PI-wide maintenance may use it.
+/// </remarks>
+public abstract partial class FieldSurveyDbContext
+{
+    bool ParkUnscoped => CurrentUser.AllowedParkIds() is null;
+    List<int> ScopedParkIds => CurrentUser.AllowedParkIds()?.ToList() ?? [];
+
+    void ApplyParkScope(ModelBuilder b)
+    {
+        b.Entity<Firm>().HasQueryFilter(f => ParkUnscoped || ScopedParkIds.Contains(f.ParkId));
+        b.Entity<Contact>().HasQueryFilter(c => ParkUnscoped
+            || Set<Firm>().Any(f => f.Id == c.FirmId && ScopedParkIds.Contains(f.ParkId)));
+        b.Entity<CallAttempt>().HasQueryFilter(a => ParkUnscoped
+            || Set<Firm>().Any(f => f.Id == a.FirmId && ScopedParkIds.Contains(f.ParkId)));
+        b.Entity<Interview>().HasQueryFilter(i => ParkUnscoped
+            || Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)));
+        b.Entity<Answer>().HasQueryFilter(a => ParkUnscoped
+            || Set<Interview>().Any(i => i.Id == a.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
+        b.Entity<PartnerRow>().HasQueryFilter(p => ParkUnscoped
+            || Set<Interview>().Any(i => i.Id == p.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
+        b.Entity<Transcript>().HasQueryFilter(t => ParkUnscoped
+            || Set<Interview>().Any(i => i.Id == t.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
+        b.Entity<TranscriptRevision>().HasQueryFilter(r => ParkUnscoped
+            || Set<Transcript>().Any(t => t.Id == r.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
+                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
+        b.Entity<Segment>().HasQueryFilter(s => ParkUnscoped
+            || Set<Transcript>().Any(t => t.Id == s.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
+                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
+        b.Entity<CodingAssignment>().HasQueryFilter(c => ParkUnscoped
+            || Set<Transcript>().Any(t => t.Id == c.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
+                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
+        b.Entity<AdjudicationDecision>().HasQueryFilter(d => ParkUnscoped
+            || Set<Transcript>().Any(t => t.Id == d.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
+                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
+    }
+}
