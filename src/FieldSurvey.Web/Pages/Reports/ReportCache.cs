@@ -27,7 +27,7 @@ public sealed class ReportCache(IServiceScopeFactory scopes)
     {
         var version = await db.CurrentDataVersionAsync(ct);
         Forget(version);
-        var entry = kept.GetOrAdd((version, filter), key => new Lazy<Task<LoadedReport>>(() => ComputeAsync(key.Filter, now)));
+        var entry = kept.GetOrAdd((version, filter), key => new Lazy<Task<LoadedReport>>(() => Detached(key.Filter, now)));
         LoadedReport report;
         try { report = await entry.Value.WaitAsync(ct); }
         catch (Exception) when (!ct.IsCancellationRequested)
@@ -36,6 +36,14 @@ public sealed class ReportCache(IServiceScopeFactory scopes)
             throw;
         }
         return report.GeneratedAtUtc == now ? report : report with { GeneratedAtUtc = now };
+    }
+
+    // The kept report is the whole study's, whoever asked first. Computed without the request's execution context
+    // (no HttpContext, so no signed-in person), the park scope's query filters never narrow what is kept for everyone.
+    Task<LoadedReport> Detached(ReportFilter filter, DateTimeOffset now)
+    {
+        using (ExecutionContext.SuppressFlow())
+            return Task.Run(() => ComputeAsync(filter, now));
     }
 
     async Task<LoadedReport> ComputeAsync(ReportFilter filter, DateTimeOffset now)
