@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Reporting;
 using System.Net;
 using FieldSurvey.Core.Agreement;
 using FieldSurvey.Core.Calls;

@@ -1,3 +1,4 @@
+using FieldSurvey.Web.Reporting;
 using System.Collections.Concurrent;
 using FieldSurvey.Web.Data;
 
