@@ -111,10 +111,21 @@ public static class ApiAnalysisEndpoints
         return [.. parks, .. terms];
     }
 
-    static async Task<List<ApiTable>> Agreement(FieldSurveyDbContext db, CancellationToken ct)
+    static async Task<List<ApiTable>> Agreement(ClaimsPrincipal user, FieldSurveyDbContext db, CancellationToken ct)
     {
         // As the report download's agreement sheets: finished double-coded transcripts, the default matching rule.
-        var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+        var pairs = await db.PairsAsync(includeUnfinished: false);
+        if (!ApiCaller.Of(user).PersonalData)
+        {
+            // Pair and transcript rows name coders and firms: pseudonyms as in the data package (C03, F0012).
+            var names = await Pseudonyms.LoadAsync(db);
+            var ids = pairs.Select(p => p.TranscriptId).Distinct().ToList();
+            var firmOf = await db.Transcripts.Where(t => ids.Contains(t.Id)).Join(db.Interviews, t => t.InterviewId, i => i.Id, (t, i) => new { t.Id, i.FirmId })
+                .ToDictionaryAsync(x => x.Id, x => x.FirmId, ct);
+            pairs = pairs.Select(p => p with { Transcript = $"{Pseudonyms.Firm(firmOf[p.TranscriptId])} (#{p.TranscriptId})",
+                CoderA = names.Of(p.CoderAId, 'C'), CoderB = names.Of(p.CoderBId, 'C') }).ToList();
+        }
+        var units = await db.UnitsAsync(pairs, MatchRule.Default);
         var tables = AgreementTables.Build(units, await db.CodebookAsync(), s => s, basis: AgreementBasis.Coding);
         return tables.Select(t => new ApiTable(t.Title, t.Title, t.Headers, t.Rows.Select(Cells))).ToList();
     }
@@ -125,11 +136,31 @@ public static class ApiAnalysisEndpoints
             query.Source ?? SourceFilter.Both, query.Interviews ?? InterviewFilter.Approved);
         // The report page's own loader, and the exports' own tables: the API cannot show other figures.
         var report = await ReportData.LoadAsync(db, filter, clock.GetUtcNow(), ct);
-        return ReportTables.All(report, ApiCaller.Of(user).PersonalData)
-            .Select(t => new ApiTable(t.Name, t.Title, t.Columns.Select(c => c.Header).ToList(), t.Rows.Select(Cells))).ToList();
+        var personal = ApiCaller.Of(user).PersonalData;
+        // The report names firms and coders (it is a PI's document); without personal data those labels become
+        // the data package's pseudonyms, cell by cell. Figures are untouched.
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!personal)
+        {
+            var names = await Pseudonyms.LoadAsync(db);
+            foreach (var (id, firm) in report.Firms)
+                foreach (var label in new[] { firm.Display, firm.NameZh, firm.NameEn }.OfType<string>().Where(l => l.Length > 0))
+                    labels.TryAdd(label, Pseudonyms.Firm(id));
+            foreach (var (id, name) in report.UserNames.Where(u => u.Value.Length > 0)) labels.TryAdd(name, names.Of(id, 'C'));
+        }
+        return ReportTables.All(report, personal)
+            .Select(t => new ApiTable(t.Name, t.Title, t.Columns.Select(c => c.Header).ToList(), t.Rows.Select(r => Cells(r, labels)))).ToList();
     }
 
     // JSON has no NaN: an undefined figure (a share of nothing) is null, as the exports leave the cell empty.
-    static IEnumerable<object?> Cells(IEnumerable<object?> row) =>
-        row.Select(c => c is double d && !double.IsFinite(d) ? null : c is float x && !float.IsFinite(x) ? null : c).ToList();
+    static IEnumerable<object?> Cells(IEnumerable<object?> row) => Cells(row, null);
+
+    static IEnumerable<object?> Cells(IEnumerable<object?> row, IReadOnlyDictionary<string, string>? labels) =>
+        row.Select(c => c switch
+        {
+            double d when !double.IsFinite(d) => null,
+            float x when !float.IsFinite(x) => null,
+            string text when labels is not null && labels.TryGetValue(text, out var pseudonym) => pseudonym,
+            _ => c,
+        }).ToList();
 }
