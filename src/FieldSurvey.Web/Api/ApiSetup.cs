@@ -32,17 +32,21 @@ public static class ApiSetup
     public const string FieldTeam = "Api.FieldTeam", PI = "Api.PI", Anyone = "Api.Anyone";
     /// <summary>A signed-in user (cookie) or a token: who may read the OpenAPI document.</summary>
     public const string Document = "Api.Document";
+    const string DocumentScheme = "ApiTokenOrCookie";
 
     public static void AddFieldSurveyApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            // The document is for both readers: a script with a token, a person signed in (the reference page fetches it).
+            .AddPolicyScheme(DocumentScheme, null, o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthentication.SchemeName : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(FieldTeam, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireRole(Roles.PI, Roles.Interviewer))
             .AddPolicy(PI, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireRole(Roles.PI))
             .AddPolicy(Anyone, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireRole(Roles.All))
-            .AddPolicy(Document, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser());
+            .AddPolicy(Document, p => p.AddAuthenticationSchemes(DocumentScheme).RequireAuthenticatedUser());
         // R and Python readers get column names as the data package has them (firm_id, at_utc).
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();
