@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FieldSurvey.Web;
+using FieldSurvey.Web.Api;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -125,6 +126,7 @@ services.AddSingleton<FieldSurvey.Web.Pages.Reports.ReportCache>(); // the compu
 // Chinese text is written as characters, not &#x...; entities (HTML-significant characters are still encoded).
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+services.AddFieldSurveyApi(); // the read API under /api/v1, its tokens, rate limit and OpenAPI (Api/ApiSetup.cs)
 services.AddHealthChecks().AddDbContextCheck<FieldSurveyDbContext>("database");
 
 var app = builder.Build();
@@ -167,9 +169,12 @@ app.UseAuthentication();
 // After authentication: the person's chosen language is a claim of the sign-in cookie (ProfileCultureProvider).
 app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
 app.UseMiddleware<SetupRedirect>();
+app.UseApiAudit();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authorization: the API's limit counts per token
 app.MapHealth();
 app.MapRazorPages();
+app.MapFieldSurveyApi();
 
 app.Run();
 

@@ -40,6 +40,7 @@ public static class ReportInputs
         typeof(Core.Auditing.AuditEntry), typeof(ImportUpload), typeof(DataVersion),
         // Fieldwork: who may see which park (reports are the PI's, who sees every park), quotas, do-not-call.
         typeof(UserPark), typeof(Core.Calls.QuotaTarget), typeof(Core.Calls.DoNotCall),
+        typeof(Api.ApiToken), // who may read the API
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         typeof(Microsoft.AspNetCore.Identity.IdentityRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<string>),
         typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<string>), typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<string>),

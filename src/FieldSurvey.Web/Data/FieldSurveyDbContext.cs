@@ -57,6 +57,7 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     public DbSet<UserPark> UserParks => Set<UserPark>();
     public DbSet<QuotaTarget> QuotaTargets => Set<QuotaTarget>();
     public DbSet<DoNotCall> DoNotCalls => Set<DoNotCall>();
+    public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
