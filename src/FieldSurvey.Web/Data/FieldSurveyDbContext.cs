@@ -51,6 +51,7 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<ClassificationJudgement> ClassificationJudgements => Set<ClassificationJudgement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+    public DbSet<FieldSurvey.Core.Recordings.Recording> Recordings => Set<FieldSurvey.Core.Recordings.Recording>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
