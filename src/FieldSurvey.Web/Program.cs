@@ -111,6 +111,7 @@ services.Configure<RequestLocalizationOptions>(o =>
     o.RequestCultureProviders.Insert(0, new ProfileCultureProvider());
 });
 services.AddScoped<UserTime>();
+services.AddSingleton<FieldSurvey.Web.Pages.Interviews.RecordingStore>();
 // Chinese text is written as characters, not &#x...; entities (HTML-significant characters are still encoded).
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -159,6 +160,7 @@ app.UseMiddleware<SetupRedirect>();
 app.UseAuthorization();
 app.MapHealth();
 app.MapRazorPages();
+FieldSurvey.Web.Pages.Interviews.RecordingAccess.MapRecordings(app);
 
 app.Run();
 

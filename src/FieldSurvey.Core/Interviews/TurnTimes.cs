@@ -57,4 +57,22 @@ public static partial class TurnTimes
         var marker = at is { } t ? Format(t) + " " : "";
         return string.Concat(text.AsSpan(0, turnStart), marker, text.AsSpan(turnStart + length));
     }
+
+    /// <summary>
+    /// Where a passage starting at <paramref name="offset"/> is heard: the time of the turn it is in, or of the
+    /// nearest timed turn before it (a turn without a marker follows the one before); null before any time.
+    /// </summary>
+    public static TimeSpan? AtOffset(IReadOnlyList<Turn> turns, int offset)
+    {
+        TimeSpan? at = null;
+        foreach (var turn in turns)
+        {
+            if (turn.Start > offset) break;
+            at = turn.At ?? at;
+        }
+        return at;
+    }
+
+    /// <summary>"1:05", "1:02:03": a time as players show it.</summary>
+    public static string Short(TimeSpan at) => at.TotalHours >= 1 ? at.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : at.ToString(@"m\:ss", CultureInfo.InvariantCulture);
 }

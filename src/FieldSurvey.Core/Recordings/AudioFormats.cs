@@ -20,6 +20,10 @@ public static class AudioFormats
     public static readonly AudioFormat Amr = new("amr", "audio/amr", ".amr", false);
     public static readonly AudioFormat ThreeGp = new("3gp", "audio/3gpp", ".3gp", false);
 
+    public static readonly IReadOnlyList<AudioFormat> All = [Mp3, Mp4, Aac, Wav, Ogg, Amr, ThreeGp];
+
+    public static AudioFormat? ByCode(string code) => All.FirstOrDefault(f => f.Code == code);
+
     /// <summary>How many leading bytes <see cref="Sniff"/> needs.</summary>
     public const int HeaderLength = 16;
 
