@@ -95,4 +95,28 @@ public sealed class TimedTranscriptImportTests(TimedTranscriptImportTests.Fixtur
         Assert.Equal("一起做临床试验", revised.Text[segment.Start..segment.End]);
         Assert.Equal(AnchorState.Moved, segment.Anchor);
     }
+
+    [Fact]
+    public async Task The_passage_CSV_carries_each_passages_time_in_the_recording()
+    {
+        const string text = "[00:00:03] 访谈员：贵公司和亦庄有合作吗？\n[00:01:05.500] 受访者：我们和亦庄的药厂一起做临床试验。\n还从亦庄招人。";
+        var transcriptId = await Coding.CodingSetup.TranscriptAsync(fixture, text, AppFactory.Coder1);
+        fixture.With(db =>
+        {
+            var coder = db.Users.Single(u => u.Email == AppFactory.Coder1).Id;
+            foreach (var quote in new[] { "贵公司和亦庄有合作吗", "还从亦庄招人" })
+            {
+                var start = text.IndexOf(quote, StringComparison.Ordinal);
+                db.Segments.Add(new Segment { TranscriptId = transcriptId, CoderId = coder, Start = start, End = start + quote.Length, Quote = quote, CreatedAtUtc = TestClock.Start });
+            }
+            return db.SaveChanges();
+        });
+        var csv = await (await fixture.SignedInAsync(AppFactory.PI)).GetStringAsync("/Coding/Search?handler=Csv");
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv.TrimStart('\uFEFF')), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        string TimeOf(string quote) => (string)rows.Single(r => (string)r["quote"] == quote)["time"];
+        Assert.Equal("00:00:03", TimeOf("贵公司和亦庄有合作吗"));
+        // A line without a marker belongs to the turn before it.
+        Assert.Equal("00:01:05.500", TimeOf("还从亦庄招人"));
+    }
 }
