@@ -2,7 +2,7 @@
 # Runs every test of FieldSurvey and ends with one line: "N passed, N failed[, N skipped]".
 # Installs what the tests need on a fresh Debian machine with apt: Debian's Chromium for the browser tests
 # (never a downloaded browser), poppler-utils, libxml2-utils (REFI-QDA schema check), r-base-core (the data
-# package's R script), and PostgreSQL for the second run of the database tests (skip it with FS_SKIP_POSTGRES=1).
+# package's R script), ffmpeg (interview recordings), espeak-ng (the demo's recordings), and PostgreSQL for the second run of the database tests (skip it with FS_SKIP_POSTGRES=1).
 # FS_FAKETIME=+365d runs the test hosts under Debian's libfaketime with the machine's clock moved by that offset: the
 # suite must pass on any day, since the test host runs on a fixed fake clock and nothing reads the real one.
 set -uo pipefail
@@ -13,6 +13,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v Rscript >/dev/null 2>&1 || need+=(r-base-core)   # the data package's R script is run by the tests
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)           # recordings: durations (ffprobe) and AMR/3GP converted for browsers
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)     # the demo's recordings are spoken from its transcripts
 [ -n "${FS_FAKETIME:-}" ] && ! command -v faketime >/dev/null 2>&1 && need+=(faketime)   # libfaketime, for FS_FAKETIME
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} with apt..."

@@ -123,6 +123,7 @@ services.Configure<RequestLocalizationOptions>(o =>
 });
 services.AddScoped<UserTime>();
 services.AddSingleton<FieldSurvey.Web.Pages.Reports.ReportCache>(); // the computed report per data version, shared by requests
+services.AddSingleton<FieldSurvey.Web.Pages.Interviews.RecordingStore>();
 // Chinese text is written as characters, not &#x...; entities (HTML-significant characters are still encoded).
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -175,6 +176,7 @@ app.UseRateLimiter(); // after authorization: the API's limit counts per token
 app.MapHealth();
 app.MapRazorPages();
 app.MapFieldSurveyApi();
+FieldSurvey.Web.Pages.Interviews.RecordingAccess.MapRecordings(app);
 
 app.Run();
 

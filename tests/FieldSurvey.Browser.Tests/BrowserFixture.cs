@@ -35,7 +35,9 @@ public class BrowserFixture : IAsyncLifetime
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    // The recording player starts on a click; this spares tests a second gesture where a page starts it itself.
+                    "--autoplay-policy=no-user-gesture-required"],
         });
     }
 

@@ -8,6 +8,9 @@ namespace FieldSurvey.Core.Exchange;
 public sealed record QdaProject(string Name, DateTimeOffset CreatedUtc, Guid? CreatingUser,
     IReadOnlyList<QdaUser> Users, IReadOnlyList<QdaCode> Codes, IReadOnlyList<QdaSource> Sources)
 {
+    /// <summary>Recordings, each with the transcript it belongs to and that transcript's sync points (<see cref="QdaSync"/>).</summary>
+    public IReadOnlyList<QdaAudioSource> AudioSources { get; init; } = [];
+
     public IEnumerable<QdaCode> AllCodes => Codes.SelectMany(c => c.Flatten());
 }
 
@@ -28,3 +31,13 @@ public sealed record QdaSelection(Guid Guid, string? Name, int Start, int End, G
     string? Description, IReadOnlyList<QdaCoding> Codings);
 
 public sealed record QdaCoding(Guid Guid, Guid CodeGuid, Guid? CreatingUser, DateTimeOffset? CreatedUtc);
+
+/// <summary>A point where the transcript meets the recording: <paramref name="TimeStampMs"/> into the audio at code point <paramref name="Position"/>.</summary>
+public sealed record QdaSyncPoint(Guid Guid, long TimeStampMs, int Position);
+
+/// <summary>
+/// An AudioSource with one Transcript. The transcript's text is the TextSource's (same <paramref name="TranscriptPath"/>),
+/// where the codings live; <paramref name="Path"/> is the audio file, when the project carries it.
+/// </summary>
+public sealed record QdaAudioSource(Guid Guid, string Name, string? Path, Guid TranscriptGuid, string TranscriptName,
+    string? TranscriptPath, IReadOnlyList<QdaSyncPoint> SyncPoints);

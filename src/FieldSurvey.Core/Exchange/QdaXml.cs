@@ -22,8 +22,8 @@ public static class QdaXml
                 u.Id is null ? null : new XAttribute("id", u.Id)))));
         if (project.Codes.Count > 0)
             root.Add(new XElement(Ns + "CodeBook", new XElement(Ns + "Codes", project.Codes.Select(Code))));
-        if (project.Sources.Count > 0)
-            root.Add(new XElement(Ns + "Sources", project.Sources.Select(Source)));
+        if (project.Sources.Count > 0 || project.AudioSources.Count > 0)
+            root.Add(new XElement(Ns + "Sources", project.Sources.Select(Source), project.AudioSources.Select(Audio)));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
@@ -42,6 +42,26 @@ public static class QdaXml
         string.IsNullOrEmpty(s.Description) ? null : new XElement(Ns + "Description", s.Description),
         s.PlainTextPath is null && s.Text is not null ? new XElement(Ns + "PlainTextContent", s.Text) : null,
         s.Selections.Select(Selection));
+
+    static XElement Audio(QdaAudioSource a) => new(Ns + "AudioSource",
+        new XAttribute("guid", G(a.Guid)), new XAttribute("name", a.Name),
+        a.Path is null ? null : new XAttribute("path", a.Path),
+        new XElement(Ns + "Transcript", new XAttribute("guid", G(a.TranscriptGuid)), new XAttribute("name", a.TranscriptName),
+            a.TranscriptPath is null ? null : new XAttribute("plainTextPath", a.TranscriptPath),
+            a.SyncPoints.Select(p => new XElement(Ns + "SyncPoint", new XAttribute("guid", G(p.Guid)),
+                new XAttribute("timeStamp", p.TimeStampMs), new XAttribute("position", p.Position)))));
+
+    static QdaAudioSource? ReadAudio(XElement a)
+    {
+        var transcript = a.Element(Ns + "Transcript");
+        if (transcript is null) return null;
+        var points = transcript.Elements(Ns + "SyncPoint")
+            .Where(p => p.Attribute("timeStamp") is not null && p.Attribute("position") is not null)
+            .Select(p => new QdaSyncPoint(Guid(p, "guid"), long.Parse((string)p.Attribute("timeStamp")!, CultureInfo.InvariantCulture), Int(p, "position")))
+            .ToList();
+        return new QdaAudioSource(Guid(a, "guid"), (string?)a.Attribute("name") ?? "", (string?)a.Attribute("path"),
+            Guid(transcript, "guid"), (string?)transcript.Attribute("name") ?? "", (string?)transcript.Attribute("plainTextPath"), points);
+    }
 
     static XElement Selection(QdaSelection s) => new(Ns + "PlainTextSelection",
         new XAttribute("guid", G(s.Guid)),
@@ -73,8 +93,11 @@ public static class QdaXml
             .Select(u => new QdaUser(Guid(u, "guid"), (string?)u.Attribute("name") ?? "", (string?)u.Attribute("id"))).ToList() ?? [];
         var codes = root.Element(Ns + "CodeBook")?.Element(Ns + "Codes")?.Elements(Ns + "Code").Select(ReadCode).ToList() ?? [];
         var sources = new List<QdaSource>();
+        var audio = new List<QdaAudioSource>();
         foreach (var s in root.Element(Ns + "Sources")?.Elements() ?? [])
         {
+            // A recording's own file is not imported; its transcript's sync points are (QdaSync).
+            if (s.Name == Ns + "AudioSource" && ReadAudio(s) is { } a) { audio.Add(a); continue; }
             if (s.Name != Ns + "TextSource") { skipped.Add($"{s.Name.LocalName} \"{(string?)s.Attribute("name")}\""); continue; }
             if (s.Elements(Ns + "Coding").Any()) skipped.Add($"codings of the whole source \"{(string?)s.Attribute("name")}\"");
             sources.Add(new QdaSource(Guid(s, "guid"), (string?)s.Attribute("name") ?? "", (string?)s.Element(Ns + "Description"),
@@ -86,7 +109,7 @@ public static class QdaXml
             if (root.Element(Ns + name) is { } e && e.HasElements) skipped.Add(name);
         ignored = skipped;
         return new QdaProject((string?)root.Attribute("name") ?? "", Time(root, "creationDateTime") ?? DateTimeOffset.MinValue,
-            OptGuid(root, "creatingUserGUID"), users, codes, sources);
+            OptGuid(root, "creatingUserGUID"), users, codes, sources) { AudioSources = audio };
     }
 
     static QdaCode ReadCode(XElement c) => new(Guid(c, "guid"), (string?)c.Attribute("name") ?? "",

@@ -31,6 +31,11 @@ public sealed class Interview : Entity
     public InterviewStatus Status { get; set; }
     public bool ConsentGiven { get; set; }
     public DateTimeOffset? ConsentAtUtc { get; set; }
+    /// <summary>Consent to record the call, asked apart from consent to the interview; recordings need Yes.</summary>
+    public Recordings.RecordingConsent RecordingConsent { get; set; }
+    public DateTimeOffset? RecordingConsentAtUtc { get; set; }
+    /// <summary>Who recorded the answer (the interviewer who asked).</summary>
+    public string? RecordingConsentById { get; set; }
     /// <summary>Personal data.</summary>
     public string? RespondentName { get; set; }
     public string? RespondentTitle { get; set; }

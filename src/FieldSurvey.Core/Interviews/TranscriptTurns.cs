@@ -5,8 +5,11 @@ namespace FieldSurvey.Core.Interviews;
 
 public enum Speaker { None, Interviewer, Respondent }
 
-/// <summary>One speaker turn: who speaks and the UTF-16 range of their words in the stored text.</summary>
-public sealed record Turn(Speaker Speaker, string Label, int Start, int End, string Text);
+/// <summary>
+/// One speaker turn: who speaks and the UTF-16 range of their words in the stored text; <see cref="At"/> is the
+/// turn's start in the recording when its line begins with a time marker (<see cref="TurnTimes"/>).
+/// </summary>
+public sealed record Turn(Speaker Speaker, string Label, int Start, int End, string Text, TimeSpan? At = null);
 
 public static partial class TranscriptTurns
 {
@@ -15,26 +18,31 @@ public static partial class TranscriptTurns
     private static partial Regex SpeakerPattern();
 
     /// <summary>
-    /// Splits a transcript into speaker turns where lines start with a speaker label; a line without a label
-    /// continues the previous turn. Text without any label gives one turn with <see cref="Speaker.None"/>.
+    /// Splits a transcript into speaker turns where lines start with a speaker label, or with a time marker
+    /// ("[00:01:05] 受访者：…", "[01:05]" alone); a line without either continues the previous turn. Text without
+    /// any label gives one turn with <see cref="Speaker.None"/>. The marker stays in the stored text (so revisions
+    /// and coded segments' offsets carry it like any other text) and is left out of the turn's <see cref="Turn.Text"/>.
     /// </summary>
     public static IReadOnlyList<Turn> Parse(string text)
     {
         var turns = new List<Turn>();
         var position = 0;
         Speaker? speaker = null;
+        TimeSpan? at = null;
         string label = "";
         int start = 0, bodyStart = 0;
         foreach (var line in text.Split('\n'))
         {
-            var m = SpeakerPattern().Match(line);
-            if (m.Success)
+            var (time, markerLength) = TurnTimes.Leading(line);
+            var m = SpeakerPattern().Match(line[markerLength..]);
+            if (m.Success || time is not null)
             {
-                if (speaker is not null || position > 0) Close(position - 1);
-                speaker = Of(m.Groups[1].Value);
-                label = m.Groups[1].Value;
+                if (speaker is not null || at is not null || position > 0) Close(position - 1);
+                speaker = m.Success ? Of(m.Groups[1].Value) : Speaker.None;
+                label = m.Success ? m.Groups[1].Value : "";
+                at = time;
                 start = position;
-                bodyStart = position + m.Length;
+                bodyStart = position + markerLength + (m.Success ? m.Length : 0);
             }
             position += line.Length + 1;
         }
@@ -46,8 +54,9 @@ public static partial class TranscriptTurns
             end = Math.Max(end, bodyStart);
             var body = text[bodyStart..Math.Min(end, text.Length)].Trim();
             if (body.Length > 0 || speaker is not null)
-                turns.Add(new Turn(speaker ?? Speaker.None, label, start, end, body));
+                turns.Add(new Turn(speaker ?? Speaker.None, label, start, end, body, at));
             speaker = null;
+            at = null;
             label = "";
             start = bodyStart = Math.Min(end + 1, text.Length);
         }

@@ -16,4 +16,6 @@ public sealed class StudySettings : Entity
     public double? EligibilityRate { get; set; }
     /// <summary>The classification rule's thresholds as JSON (see Reporting).</summary>
     public string? ClassificationRuleJson { get; set; }
+    /// <summary>Days after an interview's approval when its recordings are deleted (transcripts kept); null = never.</summary>
+    public int? RecordingRetentionDays { get; set; }
 }

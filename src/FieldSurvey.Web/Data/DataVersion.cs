@@ -41,6 +41,7 @@ public static class ReportInputs
         // Fieldwork: who may see which park (reports are the PI's, who sees every park), quotas, do-not-call.
         typeof(UserPark), typeof(Core.Calls.QuotaTarget), typeof(Core.Calls.DoNotCall),
         typeof(Api.ApiToken), // who may read the API
+        typeof(Core.Recordings.Recording), // the voice behind a transcript; the report counts the transcript
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         typeof(Microsoft.AspNetCore.Identity.IdentityRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<string>),
         typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<string>), typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<string>),

@@ -58,6 +58,7 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     public DbSet<QuotaTarget> QuotaTargets => Set<QuotaTarget>();
     public DbSet<DoNotCall> DoNotCalls => Set<DoNotCall>();
     public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
+    public DbSet<FieldSurvey.Core.Recordings.Recording> Recordings => Set<FieldSurvey.Core.Recordings.Recording>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per

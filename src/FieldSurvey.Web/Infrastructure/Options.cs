@@ -22,6 +22,16 @@ public sealed class StorageOptions
     [Range(1024, 1_073_741_824)] public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
     /// <summary>Largest REFI-QDA project (.qdpx) accepted, in bytes.</summary>
     [Range(1024, 1_073_741_824)] public long MaxProjectUploadBytes { get; set; } = 50 * 1024 * 1024;
+    /// <summary>Largest interview recording (one part) accepted, in bytes; 300 MB by default (a long call as WAV).</summary>
+    [Range(1024, 4_294_967_296)] public long MaxRecordingBytes { get; set; } = 300L * 1024 * 1024;
+    /// <summary>
+    /// Folder of the recordings, by content hash; empty means "recordings" in the data folder. Several instances
+    /// point it at one shared folder (docs/recordings.md).
+    /// </summary>
+    public string? RecordingsFolder { get; set; }
+    /// <summary>Debian's ffmpeg and ffprobe (package ffmpeg): durations, and AMR/3GP converted for browsers.</summary>
+    public string FfmpegPath { get; set; } = "ffmpeg";
+    public string FfprobePath { get; set; } = "ffprobe";
     /// <summary>Folder holding the default study files; empty means "seed" beside the app.</summary>
     public string? SeedFolder { get; set; }
 }

@@ -27,7 +27,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_instances_share_sign_in_forms_refuse_stale_edits_and_never_serve_a_stale_report()
+    public async Task Two_instances_share_sign_in_forms_refuse_stale_edits_never_serve_a_stale_report_and_serve_each_others_recordings()
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -59,6 +59,31 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         // The rename through A bumped the shared data version: B replaces the report it kept, A too.
         Assert.Contains("Daxing (A)", await client.GetStringAsync(b + "/Reports"));
         Assert.Contains("Daxing (A)", await client.GetStringAsync(a + "/Reports"));
+
+        // A recording uploaded through A is stored in the shared recordings folder and served by B, with ranges.
+        var interview = 0;
+        string recordingsPage = "";
+        for (var n = 1; n <= 20 && interview == 0; n++)
+        {
+            recordingsPage = await client.GetStringAsync(a + $"/Interviews/Recordings?id={n}").ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "");
+            if (recordingsPage.Contains("data-testid=\"save-recording-consent\"")) interview = n;
+        }
+        Assert.True(interview > 0, "no interview the PI may edit in the demo");
+        var interviewVersion = System.Text.RegularExpressions.Regex.Match(recordingsPage, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var consent = await client.PostAsync(a + $"/Interviews/Recordings?id={interview}&handler=Consent",
+            Form(recordingsPage, ("Input.Version", interviewVersion), ("Input.Answer", "Yes")));
+        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
+        var wav = Recordings.TestAudio.Wav(1);
+        using var upload = new HttpRequestMessage(HttpMethod.Post, a + $"/Interviews/Recordings?id={interview}&handler=Upload&name=call.wav") { Content = new ByteArrayContent(wav) };
+        upload.Headers.Add("X-CSRF-TOKEN", HttpClientForms.Token(await client.GetStringAsync(a + $"/Interviews/Recordings?id={interview}")));
+        var uploaded = await client.SendAsync(upload);
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        var recordingId = System.Text.Json.JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, b + $"/recordings/{recordingId}");
+        ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99);
+        var fromB = await client.SendAsync(ranged);
+        Assert.Equal(HttpStatusCode.PartialContent, fromB.StatusCode);
+        Assert.Equal(wav[..100], await fromB.Content.ReadAsByteArrayAsync());
     }
 
     static (string Id, string Version) ParkRow(string html, string code)

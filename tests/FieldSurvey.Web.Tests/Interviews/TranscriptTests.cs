@@ -63,7 +63,7 @@ public sealed class TranscriptTests(TranscriptTests.Fixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData("notes.pdf", 100, "Upload a .txt or .docx file.")]
+    [InlineData("notes.pdf", 100, "Upload a .txt, .docx, .srt or .vtt file.")]
     [InlineData("notes.txt", 20 * 1024 * 1024 + 1, "The file is too large.")]   // just over the limit: at the field (far over: 413, UploadLimitTests)
     [InlineData("notes.docx", 100, "This is not a readable Word (.docx) file.")]
     public async Task Wrong_or_oversized_files_are_refused_with_a_message(string name, int size, string message)

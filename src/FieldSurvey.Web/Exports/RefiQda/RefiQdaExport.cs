@@ -86,7 +86,18 @@ public static class RefiQdaExport
                 ? new QdaUser(UserGuid(id), names.RealName(id), names.Email(id))
                 : new QdaUser(UserGuid(id), names.Of(id, 'C'), null))
             .Append(new QdaUser(ConsensusGuid, ConsensusUser, null)).ToList();
-        return new QdaProject("FieldSurvey study", now, exportingUserId is null ? null : UserGuid(exportingUserId), users, codes, sources);
+        // Transcripts with a recording: an AudioSource whose Transcript shares the TextSource's text file and carries its
+        // timed turns as sync points. The audio itself stays in FieldSurvey (a voice is personal data).
+        var recorded = await db.Recordings.AsNoTracking().Where(r => r.DeletedAtUtc == null).GroupBy(r => r.InterviewId)
+            .Select(g => new { InterviewId = g.Key, Name = g.OrderBy(r => r.Part).Select(r => r.Part + ". " + r.Format).First() }).ToDictionaryAsync(x => x.InterviewId, x => x.Name);
+        var audio = transcripts.Where(t => recorded.ContainsKey(t.InterviewId)).Select(t =>
+        {
+            var source = sources.Single(x => x.Guid == StableGuid.Create($"transcript:{t.Id}"));
+            return new QdaAudioSource(StableGuid.Create($"recording:{t.InterviewId}"), $"{source.Name} · recording {recorded[t.InterviewId]}", null,
+                StableGuid.Create($"audio-transcript:{t.Id}"), source.Name, source.PlainTextPath,
+                QdaSync.Of(t.Text, start => StableGuid.Create($"sync:{t.Id}:{start}")));
+        }).ToList();
+        return new QdaProject("FieldSurvey study", now, exportingUserId is null ? null : UserGuid(exportingUserId), users, codes, sources) { AudioSources = audio };
     }
 
     /// <summary>Selection descriptions carry the segment's partner name on a first line with this prefix, then the memo.</summary>

@@ -81,6 +81,7 @@ public static partial class RefiQdaImport
                 using var reader = new StreamReader(e.Open(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
                 files[e.FullName["sources/".Length..]] = reader.ReadToEnd();
             }
+            project = QdaSync.Apply(project, files);   // sync points of AudioSource transcripts become turn times
             foreach (var source in project.Sources.Where(x => (x.Text?.Length ?? 0) > TranscriptText.MaxLength))
                 report.Problems.Add(new("Source \"{0}\" is longer than {1} characters, the transcript limit.", source.Name, TranscriptText.MaxLength));
             foreach (var (name, text) in files.Where(f => f.Value.Length > TranscriptText.MaxLength))

@@ -21,13 +21,19 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
     [TempData] public string? StatusMessage { get; set; }
     public TranscriptPair? Pair { get; private set; }
     public IReadOnlyList<UnitView> Units { get; private set; } = [];
+    public Interviews.PlayerView Player { get; private set; } = new([]);
     public ILookup<TermKind, Term> Codes { get; private set; } = Array.Empty<Term>().ToLookup(x => x.Kind);
     public int Decided => Units.Count(u => u.Decision is not null);
     public bool Complete => Units.Count > 0 && Decided == Units.Count;
 
     public sealed record UnitView(int Index, Unit Unit, Segment? A, Segment? B, AdjudicationDecision? Decision, Segment? Consensus);
 
-    public async Task<IActionResult> OnGetAsync(int transcriptId) => await LoadAsync(transcriptId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int transcriptId)
+    {
+        if (!await LoadAsync(transcriptId)) return NotFound();
+        Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, transcriptId);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostDecideAsync(int transcriptId)
     {

@@ -19,6 +19,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
     public TranscriptHeader? Transcript { get; private set; }
     public CodingAccess Access { get; private set; } = null!;
     public IReadOnlyList<Term> Codes { get; private set; } = [];
+    public Interviews.PlayerView Player { get; private set; } = new([]);
 
     public async Task<IActionResult> OnGetAsync(int transcriptId)
     {
@@ -26,6 +27,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         if (!Access.CanOpen) return Forbid();
         Codes = await db.Terms.AsNoTracking().Active().Where(x => Codebook.Dimensions.Contains(x.Kind))
             .OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
+        Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, transcriptId);
         return Page();
     }
 

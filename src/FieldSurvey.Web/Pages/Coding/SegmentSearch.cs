@@ -23,7 +23,7 @@ public sealed class SearchFilter
 
 public sealed record SearchHit(int SegmentId, int TranscriptId, string FirmZh, string? FirmEn, string Park, string Coder,
     string? Type, string? Location, string? Kind, string? Nature, string? PartnerName, string? Memo,
-    string Before, string Quote, string After, int Start, int End);
+    string Before, string Quote, string After, int Start, int End, TimeSpan? At = null);
 
 /// <summary>
 /// Segment retrieval across transcripts, shared by the search page and its CSV export. Visibility is the
@@ -57,6 +57,7 @@ public static class SegmentSearch
         var transcriptIds = rows.Select(r => r.s.TranscriptId).Distinct().ToList();
         var texts = await db.Transcripts.AsNoTracking().Where(x => transcriptIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Text);
         var names = await db.Terms.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name(chinese));
+        var turns = texts.ToDictionary(x => x.Key, x => FieldSurvey.Core.Interviews.TranscriptTurns.Parse(x.Value));   // each passage's time in the recording
         string? Name(int? id) => id is { } i && names.TryGetValue(i, out var n) ? n : null;
         return rows.OrderBy(r => r.Park).ThenBy(r => DisplayNames.FirmName(r.NameZh, r.NameEn), DisplayNames.NameComparer).ThenBy(r => r.s.Start)
             .Select(r =>
@@ -66,7 +67,8 @@ public static class SegmentSearch
                 var (before, quote, after) = s.Anchor == AnchorState.Lost ? ("", s.Quote, "")
                     : SegmentRules.InContext(texts[s.TranscriptId], s.Start, s.End, ContextWidth);
                 return new SearchHit(s.Id, s.TranscriptId, r.NameZh, r.NameEn, r.Park, r.Coder ?? "", Name(s.LinkageTypeId),
-                    Name(s.PartnerLocationId), Name(s.PartnerKindId), Name(s.NatureId), s.PartnerName, s.Memo, before, quote, after, s.Start, s.End);
+                    Name(s.PartnerLocationId), Name(s.PartnerKindId), Name(s.NatureId), s.PartnerName, s.Memo, before, quote, after, s.Start, s.End,
+                    FieldSurvey.Core.Interviews.TurnTimes.AtOffset(turns[s.TranscriptId], s.Start));
             }).ToList();
     }
 
@@ -76,7 +78,9 @@ public static class SegmentSearch
     public static ReportTable Table(IReadOnlyList<SearchHit> hits) => new("segments", "Segments",
         [new("segment_id", ColumnKind.Integer), new("transcript_id", ColumnKind.Integer), .. new[] { "firm_zh", "firm_en", "park", "coder",
             "linkage_type", "partner_location", "partner_kind", "nature", "partner_name", "quote", "before", "after", "memo" }.Select(h => new Column(h)),
-         new("start", ColumnKind.Integer), new("end", ColumnKind.Integer)],
+         new("start", ColumnKind.Integer), new("end", ColumnKind.Integer), new("time")],
         hits.Select(h => new object?[] { h.SegmentId, h.TranscriptId, h.FirmZh, h.FirmEn, h.Park, h.Coder, h.Type, h.Location, h.Kind, h.Nature,
-            h.PartnerName, h.Quote, h.Before, h.After, h.Memo, h.Start, h.End }));
+            h.PartnerName, h.Quote, h.Before, h.After, h.Memo, h.Start, h.End,
+            // The passage's turn's time in the recording, hh:mm:ss(.fff); empty for an untimed transcript.
+            h.At is { } at ? FieldSurvey.Core.Interviews.TurnTimes.Format(at).Trim('[', ']') : "" }));
 }

@@ -21,6 +21,7 @@ public sealed class ReviewModel(FieldSurveyDbContext db, TimeProvider clock, ISt
     public ResolvedGuide Guide { get; private set; } = null!;
     public string FirmName { get; private set; } = "";
     public string? TranscriptText { get; private set; }
+    public PlayerView Player { get; private set; } = new([]);
     public IReadOnlyDictionary<string, Answer> Answers { get; private set; } = new Dictionary<string, Answer>();
     public IReadOnlyList<PartnerRow> Partners { get; private set; } = [];
 
@@ -73,6 +74,7 @@ public sealed class ReviewModel(FieldSurveyDbContext db, TimeProvider clock, ISt
         Guide = await db.ResolveGuideAsync(interview.GuideVersionId);
         FirmName = await db.Firms.Where(f => f.Id == interview.FirmId).Select(f => f.NameZh + (f.NameEn != null ? " · " + f.NameEn : "")).SingleAsync();
         TranscriptText = await db.Transcripts.Where(x => x.InterviewId == id).Select(x => x.Text).SingleOrDefaultAsync();
+        Player = new PlayerView(await db.PlayerPartsAsync(User, id));
         Answers = await db.Answers.AsNoTracking().Where(a => a.InterviewId == id).ToDictionaryAsync(a => a.QuestionId);
         Partners = await db.PartnerRows.AsNoTracking().Where(p => p.InterviewId == id).OrderBy(p => p.RowNumber).ToListAsync();
         if (HttpMethods.IsGet(Request.Method)) Input = new InputModel { Version = interview.Version };

@@ -28,6 +28,7 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
     public string? Shown { get; private set; }
     public int? ShownRevision { get; private set; }
     public long MaxUpload => storage.Value.MaxUploadBytes;
+    public PlayerView Player { get; private set; } = new([]);
 
     public async Task<IActionResult> OnGetAsync(int id, int? rev)
     {
@@ -52,7 +53,9 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
             if (problem is not null) ModelState.AddModelError("Input.File", t[problem, TranscriptText.MaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]
                 + (problem.Contains("large") ? " " + t["At most {0} MB.", UploadLimits.Megabytes(MaxUpload)] : ""));
             text = read;
+            if (read is not null) text = Timed(TimedTranscripts.KindOf(file.FileName) ?? "txt", read, "Input.File");
         }
+        else if (text is not null) text = Timed("txt", text, "Input.Text");
         if (ModelState.IsValid && string.IsNullOrWhiteSpace(text)) ModelState.AddModelError("Input.Text", t["Paste the transcript or choose a file."]);
         if (!ModelState.IsValid) return Page();
 
@@ -77,6 +80,28 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Sets or corrects one turn's time (from the player's position), as a revision like any other edit.</summary>
+    public async Task<IActionResult> OnPostTimeAsync(int id, int turnStart, double? seconds, int version)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!Editable || Current is null) return Forbid();
+        if (!TranscriptTurns.Parse(Current.Text).Any(x => x.Start == turnStart) || seconds is < 0 or > 86_400) return BadRequest();
+        db.Attach(Current);
+        db.ExpectVersion(Current, version);
+        var at = seconds is { } s ? TimeSpan.FromMilliseconds(Math.Round(s * 10) * 100) : (TimeSpan?)null;
+        await db.ReviseAsync(Current, TurnTimes.SetTime(Current.Text, turnStart, at), User.Id(), clock.GetUtcNow());
+        StatusMessage = await db.TrySaveAsync() ? t["Turn time saved."] : t["Error: {0}", t["Someone else saved this transcript while you were editing. Yours was not saved: copy it, reload and try again."]];
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>SRT and WebVTT become timed turns; plain text keeps its markers, each checked. Problems go to the field, by line.</summary>
+    string? Timed(string kind, string content, string field)
+    {
+        var (text, problems) = TimedTranscripts.Import(kind, content);
+        foreach (var p in problems) ModelState.AddModelError(field, t["Line {0}: {1}", p.Line, t[TranscriptFiles.Describe(p)]]);
+        return text;
+    }
+
     async Task<bool> LoadAsync(int id)
     {
         var interview = await db.Interviews.AsNoTracking().VisibleTo(User).SingleOrDefaultAsync(i => i.Id == id);
@@ -84,6 +109,7 @@ public sealed class TranscriptModel(FieldSurveyDbContext db, TimeProvider clock,
         Interview = interview;
         Editable = InterviewWorkflow.CanEdit(interview.Status, interview.InterviewerId == User.Id(), User.IsPI());
         Current = await db.Transcripts.AsNoTracking().SingleOrDefaultAsync(x => x.InterviewId == id);
+        Player = new PlayerView(await db.PlayerPartsAsync(User, id));
         Shown = Current?.Text;
         ShownRevision = Current?.Revision;
         if (Current is not null)

@@ -635,6 +635,15 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
+                    b.Property<int>("RecordingConsent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RecordingConsentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordingConsentById")
+                        .HasColumnType("text");
+
                     b.Property<string>("RespondentName")
                         .HasColumnType("text");
 
@@ -801,6 +810,73 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("TranscriptRevisions");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Recordings.Recording", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlayableContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PlayableSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId", "Part")
+                        .IsUnique();
+
+                    b.ToTable("Recordings");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Reporting.ClassificationJudgement", b =>
                 {
                     b.Property<int>("Id")
@@ -904,6 +980,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecordingRetentionDays")
                         .HasColumnType("integer");
 
                     b.Property<int>("RetryGapHours")
@@ -1597,6 +1676,15 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .WithMany("Revisions")
                         .HasForeignKey("TranscriptId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Recordings.Recording", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Interviews.Interview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

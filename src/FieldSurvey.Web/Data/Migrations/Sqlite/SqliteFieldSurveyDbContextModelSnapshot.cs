@@ -603,6 +603,15 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RecordingConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordingConsentAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordingConsentById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RespondentName")
                         .HasColumnType("TEXT");
 
@@ -763,6 +772,71 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("TranscriptRevisions");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Recordings.Recording", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlayableContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlayableSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId", "Part")
+                        .IsUnique();
+
+                    b.ToTable("Recordings");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Reporting.ClassificationJudgement", b =>
                 {
                     b.Property<int>("Id")
@@ -860,6 +934,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecordingRetentionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RetryGapHours")
@@ -1543,6 +1620,15 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .WithMany("Revisions")
                         .HasForeignKey("TranscriptId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Recordings.Recording", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Interviews.Interview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

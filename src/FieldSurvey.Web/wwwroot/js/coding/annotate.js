@@ -295,6 +295,7 @@ function codesOf(s) {
 function item(s, editable) {
   const li = document.createElement('li');
   li.dataset.segmentId = String(s.id);
+  li.dataset.start = String(s.start);   // for the recording's play button (audio/player.js)
   li.style.borderLeftColor = colours.get(s.typeId) ?? '#adb5bd';
   const quote = document.createElement('a');
   quote.href = '#';
