@@ -45,7 +45,8 @@ public sealed class ReportPresentation
 
     // Without arguments the key is not a format string (the filter line's key has {0}… but is formatted later).
     string S(string key, params object[] args) => args.Length == 0 ? t[key].Value : t[key, args].Value;
-    string Say(Reason r) => S(r.Key, r.Args);
+    // An argument may itself be a reason word ("passes", "straddles the threshold"): it is translated too.
+    string Say(Reason r) => S(r.Key, [.. r.Args.Select(a => Core.Reporting.Classifier.ReasonKeys.Contains(a) ? S(a) : a)]);
     static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
     string Both(string en, string zh) => chinese ? $"{zh} {en}" : $"{en} {zh}";
     string Both(Label l) => Both(l.NameEn, l.NameZh);
