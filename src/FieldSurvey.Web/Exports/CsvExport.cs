@@ -62,7 +62,14 @@ public static class CsvExport
     static void Write(Stream stream, IEnumerable<ReportTable> tables, bool titled, CsvFormat format)
     {
         using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: format.ByteOrderMark), leaveOpen: true);
-        using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = format.NewLine });
+        using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = format.NewLine,
+            // With NewLine set, CsvHelper quotes only fields holding that exact sequence: a transcript's bare "\n" would
+            // then end the record. Any line break, quote, delimiter or edge space is quoted.
+            ShouldQuote = a => !string.IsNullOrEmpty(a.Field) && (a.Field.AsSpan().IndexOfAny("\r\n\",") >= 0
+                || a.Field[0] == ' ' || a.Field[^1] == ' '),
+        });
         string Text(string? s) => s is null ? "" : format.EscapeFormulas && !(format.PlainNumbersAsIs && IsPlainNumber(s)) ? SpreadsheetText.Safe(s) : s;
         foreach (var table in tables)
         {

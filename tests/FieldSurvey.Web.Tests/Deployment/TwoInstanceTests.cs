@@ -110,6 +110,8 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["Demo__Enabled"] = "true";
+        // The small fixed demo, as AppFactory seeds: it has a submitted interview the PI may still edit (every living-demo interview is approved).
+        info.Environment["Demo__Folder"] = Path.Combine(AppContext.BaseDirectory, "fixtures", "demo-small");
         info.Environment["Storage__DataFolder"] = dataFolder;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         if (AppFactory.PostgresServer is not null)
