@@ -1,3 +1,4 @@
+using FieldSurvey.Core.Exports;
 using FieldSurvey.Core.Study;
 
 namespace FieldSurvey.Core.Agreement;
@@ -71,9 +72,6 @@ public sealed record AgreementSummary(IReadOnlyList<AgreementRow> ByDimension, I
     public IReadOnlyList<UnitizingRow> Unitizing { get; init; } = [];
     public IReadOnlyList<CoderCodeCounts> Marginals { get; init; } = [];
 }
-
-/// <summary>A plain table for pages, CSV and workbooks: text cells are strings, figures are doubles/ints, undefined is null.</summary>
-public sealed record AgreementTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
 /// <summary>
 /// The agreement figures of a study, computed once from plain records so the agreement page, its CSV and
@@ -250,59 +248,66 @@ public static class AgreementTables
     }
 
     /// <summary>
-    /// The agreement tables for the report workbook and CSV: figures per dimension, per code, per coder pair,
-    /// per transcript, and one confusion matrix per dimension. <paramref name="translate"/> localises the
-    /// fixed English words (headers, titles, verdicts); code names come from <paramref name="codebook"/>.
-    /// Figures are rounded to three decimals; undefined figures are null cells.
+    /// The agreement tables for the page, its CSV, the report workbook and the read API: figures per dimension, per
+    /// code, per coder pair, per transcript, one confusion matrix per dimension, agreement on passages found and each
+    /// coder's codes. Each is a <see cref="ReportTable"/> named "Agreement 1", "Agreement 2", ... (sheet names must be
+    /// short and unique) whose columns say their kind: counts are integers, coefficients indices (three decimals), so
+    /// the workbook gets numbers and the page prints them with <see cref="ColumnFormats.Display"/>.
+    /// <paramref name="translate"/> localises the fixed English words (headers, titles, verdicts); code names come
+    /// from <paramref name="codebook"/>. Figures are rounded to three decimals; undefined figures are null cells.
     /// </summary>
-    public static IReadOnlyList<AgreementTable> Build(AgreementSummary summary, IReadOnlyList<CodeLabel> codebook, Func<string, string>? translate = null)
+    public static IReadOnlyList<ReportTable> Build(AgreementSummary summary, IReadOnlyList<CodeLabel> codebook, Func<string, string>? translate = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var t = translate ?? (s => s);
         string Name(TermKind d, string? code) => code is null ? t(DimensionName(d))
             : code == Units.NotCoded ? t(Units.NotCoded)
             : codebook.FirstOrDefault(c => c.Dimension == d && c.Code == code)?.Name ?? code;
+        Column Label(string header) => new(t(header), ColumnKind.Text, 28);
+        Column Text(string header) => new(t(header));
+        Column Count(string header) => new(header, ColumnKind.Integer);
+        Column Index(string header) => new(t(header), ColumnKind.Index);
         // New columns go after the old ones, so readers of the earlier workbook find theirs where they were.
-        string[] figureHeaders = [t("Units"), t("Percent agreement"), t("Cohen's kappa"), t("Krippendorff's alpha"),
-            t("Verdict"), t("Alpha 95% CI low"), t("Alpha 95% CI high"), t("Replicates"), t("Undefined replicates (counted as 0)"),
-            t("q (alpha < 0.800)"), t("q (alpha < 0.667)"), t("Brennan–Prediger kappa"), t("Gwet's AC1"),
-            t("Alpha 95% CI low, transcripts resampled"), t("Alpha 95% CI high, transcripts resampled"), t("Replicates, transcripts resampled")];
+        Column[] figureColumns = [Count(t("Units")), Index("Percent agreement"), Index("Cohen's kappa"), Index("Krippendorff's alpha"),
+            Text("Verdict"), Index("Alpha 95% CI low"), Index("Alpha 95% CI high"), Count(t("Replicates")), Count(t("Undefined replicates (counted as 0)")),
+            Index("q (alpha < 0.800)"), Index("q (alpha < 0.667)"), Index("Brennan–Prediger kappa"), Index("Gwet's AC1"),
+            Index("Alpha 95% CI low, transcripts resampled"), Index("Alpha 95% CI high, transcripts resampled"), Count(t("Replicates, transcripts resampled"))];
         object?[] Cells(AgreementFigures f) => [f.Units, Round(f.Percent), Round(f.Kappa), Round(f.Alpha),
             t(ReadingName(f.Reading)), Round(f.AlphaInterval.Lower), Round(f.AlphaInterval.Upper), f.Distribution.Replicates,
             f.Distribution.Undefined, Round(f.Distribution.Q(0.800)), Round(f.Distribution.Q(0.667)), Round(f.BrennanPrediger), Round(f.GwetAc1),
             Round(f.ClusterInterval.Lower), Round(f.ClusterInterval.Upper), f.ClusterInterval.Replicates];
+        string Scope(string scope) => scope == AllTranscripts ? t(AllTranscripts) : scope;
 
-        AgreementTable Rows(string title, string scopeHeader, IEnumerable<AgreementRow> rows, bool withCode) => new(t(title),
-            [t(scopeHeader), t("Dimension"), .. withCode ? new[] { t("Code") } : [], .. figureHeaders],
-            rows.Select(r => (IReadOnlyList<object?>)new object?[] { r.Scope == AllTranscripts ? t(AllTranscripts) : r.Scope, Name(r.Dimension, null) }
-                .Concat(withCode ? [Name(r.Dimension, r.Code)] : []).Concat(Cells(r.Figures)).ToList()).ToList());
+        var tables = new List<(string Title, Column[] Columns, List<object?[]> Rows)>();
+        void Rows(string title, string scopeHeader, IEnumerable<AgreementRow> rows, bool withCode) => tables.Add((t(title),
+            [Label(scopeHeader), Text("Dimension"), .. withCode ? new[] { Text("Code") } : [], .. figureColumns],
+            rows.Select(r => new object?[] { Scope(r.Scope), Name(r.Dimension, null) }
+                .Concat(withCode ? [Name(r.Dimension, r.Code)] : []).Concat(Cells(r.Figures)).ToArray()).ToList()));
+        // A square of counts: one row per value of the first coder (or per coder), one integer column per code.
+        void Counts(string title, string cornerHeader, IReadOnlyList<string> rowLabels, IReadOnlyList<string> codeLabels, int[,] counts) =>
+            tables.Add((title, [Label(cornerHeader), .. codeLabels.Select(Count)],
+                rowLabels.Select((label, i) => new object?[] { label }.Concat(codeLabels.Select((_, j) => (object?)counts[i, j])).ToArray()).ToList()));
 
-        var tables = new List<AgreementTable>
-        {
-            Rows("Agreement by dimension", "Scope", summary.ByDimension, false),
-            Rows("Agreement by code (presence)", "Scope", summary.ByCode, true),
-            Rows("Agreement by coder pair", "Coder pair", summary.ByPair, false),
-            Rows("Agreement by transcript", "Transcript", summary.ByTranscript, false),
-        };
+        Rows("Agreement by dimension", "Scope", summary.ByDimension, false);
+        Rows("Agreement by code (presence)", "Scope", summary.ByCode, true);
+        Rows("Agreement by coder pair", "Coder pair", summary.ByPair, false);
+        Rows("Agreement by transcript", "Transcript", summary.ByTranscript, false);
         foreach (var m in summary.Matrices)
-            tables.Add(new AgreementTable($"{t("Confusion matrix")}: {Name(m.Dimension, null)}",
-                [t("First coder \\ second coder"), .. m.Codes.Select(c => Name(m.Dimension, c))],
-                m.Codes.Select((c, i) => (IReadOnlyList<object?>)new object?[] { Name(m.Dimension, c) }
-                    .Concat(m.Codes.Select((_, j) => (object?)m.Counts[i, j])).ToList()).ToList()));
-        tables.Add(new AgreementTable(t("Agreement on passages found"),
-            [t("Scope"), t("Passages"), t("Found by both"), t("First coder only"), t("Second coder only"), t("Positive agreement")],
-            summary.Unitizing.Select(u => (IReadOnlyList<object?>)new object?[] { u.Scope == AllTranscripts ? t(AllTranscripts) : u.Scope,
-                u.Units, u.Both, u.FirstOnly, u.SecondOnly, Round(u.PositiveAgreement) }).ToList()));
+        {
+            var names = m.Codes.Select(c => Name(m.Dimension, c)).ToList();
+            Counts($"{t("Confusion matrix")}: {Name(m.Dimension, null)}", "First coder \\ second coder", names, names, m.Counts);
+        }
+        tables.Add((t("Agreement on passages found"),
+            [Label("Scope"), Count(t("Passages")), Count(t("Found by both")), Count(t("First coder only")), Count(t("Second coder only")), Index("Positive agreement")],
+            summary.Unitizing.Select(u => new object?[] { Scope(u.Scope), u.Units, u.Both, u.FirstOnly, u.SecondOnly, Round(u.PositiveAgreement) }).ToList()));
         foreach (var m in summary.Marginals)
-            tables.Add(new AgreementTable($"{t("Codes by coder")}: {Name(m.Dimension, null)}",
-                [t("Coder"), .. m.Codes.Select(c => c == Blank ? t(Blank) : Name(m.Dimension, c))],
-                m.Coders.Select((coder, i) => (IReadOnlyList<object?>)new object?[] { coder }
-                    .Concat(m.Codes.Select((_, j) => (object?)m.Counts[i, j])).ToList()).ToList()));
-        return tables;
+            Counts($"{t("Codes by coder")}: {Name(m.Dimension, null)}", "Coder", m.Coders,
+                m.Codes.Select(c => c == Blank ? t(Blank) : Name(m.Dimension, c)).ToList(), m.Counts);
+        return tables.Select((x, i) => new ReportTable($"Agreement {i + 1}", x.Title, x.Columns, x.Rows)).ToList();
     }
 
     /// <summary>Summarise and build in one call: what the report workbook needs from the coders' units.</summary>
-    public static IReadOnlyList<AgreementTable> Build(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
+    public static IReadOnlyList<ReportTable> Build(IReadOnlyList<CoderPairUnits> pairs, IReadOnlyList<CodeLabel> codebook,
         Func<string, string>? translate = null, int replicates = 1000, int seed = 1, AgreementBasis basis = AgreementBasis.Combined) =>
         Build(Summarise(pairs, codebook, replicates, seed, basis), codebook, translate);
 

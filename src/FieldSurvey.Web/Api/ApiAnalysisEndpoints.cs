@@ -129,7 +129,7 @@ public static class ApiAnalysisEndpoints
         }
         var units = await db.UnitsAsync(pairs, MatchRule.Default);
         var tables = AgreementTables.Build(units, await db.CodebookAsync(), s => s, basis: AgreementBasis.Coding);
-        return tables.Select(t => new ApiTable(t.Title, t.Title, t.Headers, t.Rows.Select(Cells))).ToList();
+        return tables.Select(t => new ApiTable(t.Title, t.Title, t.Columns.Select(c => c.Header).ToList(), t.Rows.Select(Cells))).ToList();
     }
 
     static async Task<List<ApiTable>> Report([AsParameters] ReportQuery query, ClaimsPrincipal user, FieldSurveyDbContext db, TimeProvider clock,

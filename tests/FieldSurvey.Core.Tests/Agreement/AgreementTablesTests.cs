@@ -1,4 +1,5 @@
 using FieldSurvey.Core.Agreement;
+using FieldSurvey.Core.Exports;
 using FieldSurvey.Core.Study;
 
 namespace FieldSurvey.Core.Tests.Agreement;
@@ -61,8 +62,8 @@ public sealed class AgreementTablesTests
             tables.Select(t => t.Title));
         var byCode = tables[1];
         Assert.Contains(byCode.Rows, r => (string?)r[2] == "研发合作");
-        Assert.All(tables[0].Rows, r => Assert.Equal(tables[0].Headers.Count, r.Count));
-        Assert.Equal("(not coded)", tables[4].Rows[^1][0]);
+        Assert.All(tables[0].Rows, r => Assert.Equal(tables[0].Columns.Count, r.Length));
+        Assert.Equal("(not coded)", tables[4].Rows.Last()[0]);
     }
 
     [Fact]
@@ -72,8 +73,26 @@ public sealed class AgreementTablesTests
         var first = AgreementTables.Build([Pair()], Codebook, s => zh.GetValueOrDefault(s, s), replicates: 50, seed: 9);
         var again = AgreementTables.Build([Pair()], Codebook, s => zh.GetValueOrDefault(s, s), replicates: 50, seed: 9);
         Assert.Equal("按维度的一致性", first[0].Title);
-        Assert.Equal("联系类型", first[0].Rows[0][1]);
+        Assert.Equal("联系类型", first[0].Rows.First()[1]);
         Assert.Equal(first.SelectMany(t => t.Rows.SelectMany(r => r)), again.SelectMany(t => t.Rows.SelectMany(r => r)));
+    }
+
+    [Fact]
+    public void Tables_are_report_tables_whose_columns_say_counts_are_integers_and_coefficients_indices()
+    {
+        // The workbook writes a number only under a numeric kind and formats it by that kind (0.000 for indices).
+        var tables = AgreementTables.Build(AgreementTables.Summarise([Pair()], Codebook, replicates: 10), Codebook);
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => $"Agreement {i}"), tables.Select(t => t.Name));
+        ColumnKind Kind(ReportTable table, string header) => table.Columns.Single(c => c.Header == header).Kind;
+        Assert.Equal([ColumnKind.Text, ColumnKind.Text, ColumnKind.Integer, ColumnKind.Index, ColumnKind.Text, ColumnKind.Integer],
+            new[] { "Scope", "Dimension", "Units", "Krippendorff's alpha", "Verdict", "Replicates" }.Select(h => Kind(tables[0], h)));
+        Assert.Equal(ColumnKind.Text, Kind(tables[1], "Code"));
+        Assert.Equal([ColumnKind.Text, ColumnKind.Integer, ColumnKind.Integer, ColumnKind.Integer], tables[4].Columns.Select(c => c.Kind));
+        var found = tables.Single(t => t.Title == "Agreement on passages found");
+        Assert.Equal([ColumnKind.Text, ColumnKind.Integer, ColumnKind.Integer, ColumnKind.Integer, ColumnKind.Integer, ColumnKind.Index],
+            found.Columns.Select(c => c.Kind));
+        // 2·3 ÷ (4 + 3) = 0.857, printed as the page and the workbook print an index.
+        Assert.Equal("0.857", ColumnFormats.Display(found.Rows.First()[5], found.Columns[5].Kind));
     }
 
     [Fact]
@@ -89,7 +108,7 @@ public sealed class AgreementTablesTests
     {
         // Both coders agree on one unit with one code only: alpha and kappa are undefined.
         var one = new CoderPairUnits(1, "T", "c1", "c2", Units.Match([Span(1, 0, "research")], [Span(2, 0, "research")], MatchRule.Default));
-        var row = AgreementTables.Build(AgreementTables.Summarise([one], Codebook, replicates: 10), Codebook)[0].Rows[0];
+        var row = AgreementTables.Build(AgreementTables.Summarise([one], Codebook, replicates: 10), Codebook)[0].Rows.First();
         Assert.Equal(1.0, row[3]);
         Assert.Null(row[4]);
         Assert.Null(row[5]);
@@ -168,7 +187,7 @@ public sealed class AgreementTablesTests
         Assert.Equal((4, 3, 1, 0), (all.Units, all.Both, all.FirstOnly, all.SecondOnly));
         Assert.Equal(6.0 / 7, all.PositiveAgreement, 10);
         var table = AgreementTables.Build(summary, Codebook).Single(t => t.Title == "Agreement on passages found");
-        Assert.Equal(["All transcripts", 4, 3, 1, 0, Math.Round(6.0 / 7, 3)], table.Rows[0]);
+        Assert.Equal(["All transcripts", 4, 3, 1, 0, Math.Round(6.0 / 7, 3)], table.Rows.First());
     }
 
     [Fact]
@@ -186,8 +205,8 @@ public sealed class AgreementTablesTests
     public void Tables_show_replicates_used_q_brennan_prediger_and_ac1()
     {
         var table = AgreementTables.Build(AgreementTables.Summarise([Pair()], Codebook, replicates: 200, basis: AgreementBasis.Coding), Codebook)[0];
-        var row = table.Rows[0];
-        object? Cell(string header) => row[table.Headers.ToList().IndexOf(header)];
+        var row = table.Rows.First();
+        object? Cell(string header) => row[table.Columns.Select(c => c.Header).ToList().IndexOf(header)];
         Assert.Equal(200, Cell("Replicates"));
         Assert.IsType<double>(Cell("q (alpha < 0.800)"));
         Assert.Equal(Math.Round(1.0 / 3, 3), Cell("Brennan–Prediger kappa"));

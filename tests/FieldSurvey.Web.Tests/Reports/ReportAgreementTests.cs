@@ -51,4 +51,17 @@ public sealed class ReportAgreementTests(ReportAgreementTests.Fixture fixture) :
         Assert.Equal(Math.Round(figures.GwetAc1, 3), Number("Gwet's AC1"), 3);
         Assert.Contains(book.Values, s => s.Rows.Count > 0 && s.Rows[0].Values.Any(c => c.Text == "Found by both"));
     }
+
+    [Fact]
+    public async Task The_workbooks_agreement_sheets_hold_real_numbers_formatted_by_their_column_kind()
+    {
+        var client = await fixture.SignedInAsync(AppFactory.PI);
+        var sheet = XlsxReader.Read(await client.GetByteArrayAsync("/Reports/Download?handler=Workbook"))["Agreement 1"];
+        var typeRow = sheet.Rows.Skip(1).First(r => r.Values.Any(c => c.Text == "Linkage type"));
+        // Index columns carry the shared 0.000 code; counts the built-in integer format (id 1, "0"); words none.
+        Assert.Equal(FieldSurvey.Core.Exports.ColumnFormats.Index, typeRow[sheet.Column("Krippendorff's alpha")].Format);
+        Assert.Equal(FieldSurvey.Core.Exports.ColumnFormats.Index, typeRow[sheet.Column("Percent agreement")].Format);
+        Assert.Equal("1", typeRow[sheet.Column("Units")].Format);
+        Assert.Null(typeRow[sheet.Column("Verdict")].Format);
+    }
 }

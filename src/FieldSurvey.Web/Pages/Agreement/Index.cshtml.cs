@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Core.Agreement;
+using FieldSurvey.Core.Exports;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Exports;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace FieldSurvey.Web.Pages.Agreement;
 public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OptionsModel Options { get; set; } = new();
-    public IReadOnlyList<AgreementTable> Tables { get; private set; } = [];
+    public IReadOnlyList<ReportTable> Tables { get; private set; } = [];
     public IReadOnlyList<TranscriptProgress> Transcripts { get; private set; } = [];
     public int UnitCount { get; private set; }
     public MatchRule Rule { get; private set; } = MatchRule.Default;
@@ -31,7 +32,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
     public async Task<IActionResult> OnGetCsvAsync()
     {
         await LoadAsync();
-        return File(CsvExport.ToBytes(AgreementSheets.AsReportTables(Tables)), CsvExport.ContentType, "agreement.csv");
+        return File(CsvExport.ToBytes(Tables), CsvExport.ContentType, "agreement.csv");
     }
 
     async Task LoadAsync()

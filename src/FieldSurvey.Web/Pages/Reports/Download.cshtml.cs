@@ -34,7 +34,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
         {
             // The coders' agreement (finished double-coded transcripts, default matching rule, codes given the passages
             // both found, as the agreement page shows by default) as extra sheets.
-            var agreement = AgreementSheets.AsReportTables(AgreementTables.Build(units, codebook, s => t[s], basis: AgreementBasis.Coding));
+            var agreement = AgreementTables.Build(units, codebook, s => t[s], basis: AgreementBasis.Coding);
             ReportWorkbook.Write(stream, ReportPresentation.Build(data, t, IncludePersonalData), agreement);
         }
         stream.Position = 0;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using FieldSurvey.Core.Agreement;
 using FieldSurvey.Core.Calls;
+using FieldSurvey.Core.Exports;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Exports;
@@ -35,27 +35,29 @@ public sealed class ProgressModel(FieldSurveyDbContext db, TimeProvider clock, I
     public async Task<IActionResult> OnGetCsvAsync()
     {
         await LoadAsync();
-        string Col(string park) => park == "" ? t["All parks"] : park;
-        var columns = AaporRows.Select(r => Col(r.Park)).ToList();
-        var tables = new List<AgreementTable>
+        Column Label(string header) => new(header, ColumnKind.Text, 28);
+        Column[] Per(ColumnKind kind) => AaporRows.Select(r => new Column(r.Park == "" ? t["All parks"] : r.Park, kind)).ToArray();
+        ReportTable Table(int number, string title, Column[] columns, IEnumerable<object?[]> rows) =>
+            new($"Progress {number}", title, columns, rows.ToList());
+        var tables = new List<ReportTable>
         {
-            new(t["Response rates (AAPOR Standard Definitions, 10th edition, 2023)"], [t["Rate"], t["Formula"], .. columns],
-                ResponseRates.Definitions.Select(d => (IReadOnlyList<object?>)
-                    [d.Name, d.Formula, .. AaporRows.Select(r => Defined(d.Get(r.Rates)))]).ToList()),
-            new(t["Counts by AAPOR class"], [t["Class"], .. columns],
-                CountLabels.Select(c => (IReadOnlyList<object?>)[t[c.Label], .. AaporRows.Select(r => (object?)c.Get(r.Counts))]).ToList()),
-            new(t["e (share of unknown-eligibility firms taken to be eligible)"], [t["Basis"], .. columns],
-                [[t[BasisCode(AaporRows[0].E.Basis)], .. AaporRows.Select(r => Defined(r.E.Value))]]),
-            new(t["Final dispositions by park"], [t["Disposition"], t["Name"], .. Parks, t["Total"]],
-                DispositionsSeen.Select(d => (IReadOnlyList<object?>)[d.Code, d.NameEn,
+            Table(1, t["Response rates (AAPOR Standard Definitions, 10th edition, 2023)"], [Label(t["Rate"]), new(t["Formula"]), .. Per(ColumnKind.Share)],
+                ResponseRates.Definitions.Select(d => (object?[])[d.Name, d.Formula, .. AaporRows.Select(r => Defined(d.Get(r.Rates)))])),
+            Table(2, t["Counts by AAPOR class"], [Label(t["Class"]), .. Per(ColumnKind.Integer)],
+                CountLabels.Select(c => (object?[])[t[c.Label].Value, .. AaporRows.Select(r => (object?)c.Get(r.Counts))])),
+            Table(3, t["e (share of unknown-eligibility firms taken to be eligible)"], [Label(t["Basis"]), .. Per(ColumnKind.Share)],
+                [[t[BasisCode(AaporRows[0].E.Basis)].Value, .. AaporRows.Select(r => Defined(r.E.Value))]]),
+            Table(4, t["Final dispositions by park"],
+                [Label(t["Disposition"]), new(t["Name"]), .. Parks.Select(p => new Column(p, ColumnKind.Integer)), new(t["Total"], ColumnKind.Integer)],
+                DispositionsSeen.Select(d => (object?[])[d.Code, d.NameEn,
                     .. Parks.Select(p => (object?)ByDisposition.GetValueOrDefault((d.Code, p))),
-                    Parks.Sum(p => ByDisposition.GetValueOrDefault((d.Code, p)))]).ToList()),
-            new(t["Final disposition from several attempts"], [t["Rank"], t["Rule"]],
-                [.. FinalDisposition.Steps.Select(s => (IReadOnlyList<object?>)[s.Rank, t[s.Code]]),
-                 [FinalDisposition.Steps.Count + 1, t[FinalDisposition.NoAttemptsCode]]]),
+                    Parks.Sum(p => ByDisposition.GetValueOrDefault((d.Code, p)))])),
+            Table(5, t["Final disposition from several attempts"], [new(t["Rank"], ColumnKind.Integer), new(t["Rule"])],
+                [.. FinalDisposition.Steps.Select(s => (object?[])[s.Rank, t[s.Code].Value]),
+                 [FinalDisposition.Steps.Count + 1, t[FinalDisposition.NoAttemptsCode].Value]]),
         };
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return File(CsvExport.ToBytes(AgreementSheets.AsReportTables(tables)), CsvExport.ContentType, $"progress-{stamp}.csv");
+        return File(CsvExport.ToBytes(tables), CsvExport.ContentType, $"progress-{stamp}.csv");
     }
 
     async Task LoadAsync()
