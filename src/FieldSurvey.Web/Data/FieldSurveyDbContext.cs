@@ -51,6 +51,11 @@ public abstract class FieldSurveyDbContext(DbContextOptions options, IHttpContex
     public DbSet<ClassificationJudgement> ClassificationJudgements => Set<ClassificationJudgement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+    public DbSet<SegmentTheme> SegmentThemes => Set<SegmentTheme>();
+    public DbSet<Memo> Memos => Set<Memo>();
+    public DbSet<MemoLink> MemoLinks => Set<MemoLink>();
+    public DbSet<CodeGroup> CodeGroups => Set<CodeGroup>();
+    public DbSet<CodeGroupMember> CodeGroupMembers => Set<CodeGroupMember>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
