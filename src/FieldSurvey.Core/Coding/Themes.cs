@@ -41,6 +41,19 @@ public static partial class Themes
     public const string MovesUnderItself = "A code cannot be moved under itself or one of its own sub-codes.";
     public const string ParentNotTheme = "The parent must be an active thematic code.";
     public const string BadColour = "Write the colour as #RRGGBB.";
+    public const string MergesIntoOwnSubCode = "A code cannot be merged into one of its own sub-codes: move the sub-code out first.";
+
+    /// <summary>
+    /// Why merging <paramref name="sourceId"/> into <paramref name="targetId"/> would break the tree, or null: the source's
+    /// sub-codes move under the target, so a target inside the source's subtree would become its own ancestor.
+    /// </summary>
+    public static string? MergeProblem(int sourceId, int targetId, IReadOnlyCollection<ThemeNode> nodes)
+    {
+        var byId = nodes.ToDictionary(n => n.Id);
+        for (int? at = targetId; at is { } a; at = byId.TryGetValue(a, out var n) ? n.ParentId : null)
+            if (a == sourceId) return MergesIntoOwnSubCode;
+        return null;
+    }
 
     /// <summary>Why <paramref name="id"/> may not take <paramref name="newParentId"/> as its parent, or null.</summary>
     public static string? MoveProblem(int id, int? newParentId, IReadOnlyCollection<ThemeNode> nodes)
