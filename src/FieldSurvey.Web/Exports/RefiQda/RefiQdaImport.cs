@@ -354,7 +354,7 @@ public static partial class RefiQdaImport
         targets.Passages.Clear();
         targets.Passages.AddRange(passages);
         await PlanMemosAsync(db, project, files, codeMap, userMap, targets, plan, importerId, now, report);
-        await PlanGroupsAsync(db, project, codeMap, plan, report);
+        await PlanGroupsAsync(db, project, codeMap, plan, now, report);
         return plan;
     }
 
@@ -417,7 +417,7 @@ public static partial class RefiQdaImport
         }
     }
 
-    static async Task PlanGroupsAsync(FieldSurveyDbContext db, QdaProject project, Dictionary<Guid, Term> codeMap, Plan plan, ImportReport report)
+    static async Task PlanGroupsAsync(FieldSurveyDbContext db, QdaProject project, Dictionary<Guid, Term> codeMap, Plan plan, DateTimeOffset now, ImportReport report)
     {
         var sets = project.Sets ?? [];
         if (sets.Count == 0) return;
@@ -434,7 +434,7 @@ public static partial class RefiQdaImport
                 report.Skipped.Add(new("Set \"{0}\": its {1} source and note members were dropped; FieldSurvey groups codes only.", set.Name, set.MemberSources.Count + set.MemberNotes.Count));
             var name = set.Name.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 300)] : ImportedNote;
             if (!names.Add(name)) { report.Skipped.Add(new("Set \"{0}\": a code group of that name is already in the study.", name)); continue; }
-            plan.Groups.Add((new CodeGroup { Name = name, Description = set.Description, CreatedAtUtc = DateTimeOffset.UnixEpoch }, members));
+            plan.Groups.Add((new CodeGroup { Name = name, Description = set.Description, CreatedAtUtc = now }, members));
             report.Created.Add(new("Code group \"{0}\" with {1} codes.", name, members.Count));
         }
     }
