@@ -27,6 +27,8 @@ public sealed class Memo : Entity
     public required string Title { get; set; }
     public required string Text { get; set; }
     public string? AuthorId { get; set; }
+    /// <summary>Shared with the other coders; a PI reads every memo, a coder only their own and shared ones.</summary>
+    public bool Shared { get; set; }
     public DateTimeOffset CreatedAtUtc { get; set; }
     public DateTimeOffset UpdatedAtUtc { get; set; }
     public DateTimeOffset? DeletedAtUtc { get; set; }

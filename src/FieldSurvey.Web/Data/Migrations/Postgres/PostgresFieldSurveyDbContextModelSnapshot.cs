@@ -324,6 +324,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<int?>("FirmId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Target")
                         .HasColumnType("integer");
 

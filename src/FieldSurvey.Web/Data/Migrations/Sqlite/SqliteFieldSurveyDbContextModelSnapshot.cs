@@ -302,6 +302,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int?>("FirmId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Target")
                         .HasColumnType("INTEGER");
 
