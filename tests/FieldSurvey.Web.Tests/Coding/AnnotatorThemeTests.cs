@@ -130,5 +130,8 @@ public sealed class AnnotatorThemeTests(AnnotatorThemeTests.Fixture fixture) : I
         var child = html.IndexOf("data-label=\"Traffic congestion\"", StringComparison.Ordinal);
         Assert.True(top > 0 && child > top, "the sub-code follows its parent");
         Assert.DoesNotContain("Retired drawback", html);
+        Assert.Contains($"/Coding/Memos/Edit?about=Transcript:{id}", html);   // a memo on this transcript is one click away
+        var memoForm = WebUtility.HtmlDecode(await coder.GetStringAsync($"/Coding/Memos/Edit?about=Transcript:{id}"));
+        Assert.Contains($"<option value=\"Transcript:{id}\" selected", memoForm);
     }
 }
