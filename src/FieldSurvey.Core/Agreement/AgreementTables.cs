@@ -317,6 +317,7 @@ public static class AgreementTables
         TermKind.PartnerLocation => "Partner location",
         TermKind.PartnerKind => "Partner kind",
         TermKind.Nature => "Nature",
+        TermKind.Theme => "Thematic code",
         _ => dimension.ToString(),
     };
 

@@ -7,12 +7,18 @@ namespace FieldSurvey.Core.Coding;
 /// <summary>One code as a codebook snapshot stores it.</summary>
 public sealed record CodebookEntry(string Kind, string Code, string NameEn, string NameZh, string? Shortcut,
     string? DefinitionEn, string? DefinitionZh, string? Inclusion, string? Exclusion, string? Example,
-    bool Active, string? MergedInto);
+    bool Active, string? MergedInto, string? Parent = null, string? Color = null);
 
-/// <summary>The codebook is the four coding dimensions of the vocabulary; snapshots freeze it for a version.</summary>
+/// <summary>
+/// The codebook is the four coding dimensions of the vocabulary and the thematic codes (with their parent code and
+/// colour); snapshots freeze it for a version.
+/// </summary>
 public static class Codebook
 {
     public static readonly TermKind[] Dimensions = [TermKind.LinkageType, TermKind.PartnerLocation, TermKind.PartnerKind, TermKind.Nature];
+
+    /// <summary>Everything a passage can carry: the four dimensions and the thematic codes.</summary>
+    public static readonly TermKind[] Coded = [.. Dimensions, TermKind.Theme];
 
     static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
@@ -20,11 +26,12 @@ public static class Codebook
     {
         var list = terms.ToList();
         var codes = list.ToDictionary(t => t.Id, t => t.Code);
-        var entries = list.Where(t => Dimensions.Contains(t.Kind))
+        var entries = list.Where(t => Coded.Contains(t.Kind))
             .OrderBy(t => t.Kind).ThenBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal)
             .Select(t => new CodebookEntry(t.Kind.ToString(), t.Code, t.NameEn, t.NameZh, t.Shortcut, t.DefinitionEn,
                 t.DefinitionZh, t.Inclusion, t.Exclusion, t.Example, t.IsActive,
-                t.MergedIntoId is { } m && codes.TryGetValue(m, out var c) ? c : null))
+                t.MergedIntoId is { } m && codes.TryGetValue(m, out var c) ? c : null,
+                t.ParentId is { } p && codes.TryGetValue(p, out var pc) ? pc : null, t.Color))
             .ToList();
         return JsonSerializer.Serialize(entries, Json);
     }

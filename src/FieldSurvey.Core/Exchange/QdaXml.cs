@@ -24,6 +24,11 @@ public static class QdaXml
             root.Add(new XElement(Ns + "CodeBook", new XElement(Ns + "Codes", project.Codes.Select(Code))));
         if (project.Sources.Count > 0 || project.AudioSources.Count > 0)
             root.Add(new XElement(Ns + "Sources", project.Sources.Select(Source), project.AudioSources.Select(Audio)));
+        if (project.Notes is { Count: > 0 } notes)
+            root.Add(new XElement(Ns + "Notes", notes.Select(Note)));
+        if (project.Sets is { Count: > 0 } sets)
+            root.Add(new XElement(Ns + "Sets", sets.Select(Set)));
+        root.Add(Refs(project.NoteRefs));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
@@ -32,7 +37,26 @@ public static class QdaXml
         new XAttribute("isCodable", c.IsCodable ? "true" : "false"),
         c.Color is null ? null : new XAttribute("color", c.Color),
         string.IsNullOrEmpty(c.Description) ? null : new XElement(Ns + "Description", c.Description),
+        Refs(c.NoteRefs),
         c.Children.Select(Code));
+
+    static IEnumerable<XElement> Refs(IReadOnlyList<Guid>? refs) =>
+        (refs ?? []).Select(r => new XElement(Ns + "NoteRef", new XAttribute("targetGUID", G(r))));
+
+    static XElement Note(QdaNote n) => new(Ns + "Note",
+        new XAttribute("guid", G(n.Guid)), new XAttribute("name", n.Name),
+        n.PlainTextPath is null ? null : new XAttribute("plainTextPath", n.PlainTextPath),
+        n.CreatingUser is { } u ? new XAttribute("creatingUser", G(u)) : null,
+        n.CreatedUtc is { } t ? new XAttribute("creationDateTime", T(t)) : null,
+        string.IsNullOrEmpty(n.Description) ? null : new XElement(Ns + "Description", n.Description),
+        n.PlainTextPath is null ? new XElement(Ns + "PlainTextContent", n.Text ?? "") : null);
+
+    static XElement Set(QdaSet s) => new(Ns + "Set",
+        new XAttribute("guid", G(s.Guid)), new XAttribute("name", s.Name),
+        string.IsNullOrEmpty(s.Description) ? null : new XElement(Ns + "Description", s.Description),
+        s.MemberCodes.Select(c => new XElement(Ns + "MemberCode", new XAttribute("targetGUID", G(c)))),
+        s.MemberSources.Select(c => new XElement(Ns + "MemberSource", new XAttribute("targetGUID", G(c)))),
+        s.MemberNotes.Select(c => new XElement(Ns + "MemberNote", new XAttribute("targetGUID", G(c)))));
 
     static XElement Source(QdaSource s) => new(Ns + "TextSource",
         new XAttribute("guid", G(s.Guid)), new XAttribute("name", s.Name),
@@ -41,7 +65,8 @@ public static class QdaXml
         s.CreatedUtc is { } t ? new XAttribute("creationDateTime", T(t)) : null,
         string.IsNullOrEmpty(s.Description) ? null : new XElement(Ns + "Description", s.Description),
         s.PlainTextPath is null && s.Text is not null ? new XElement(Ns + "PlainTextContent", s.Text) : null,
-        s.Selections.Select(Selection));
+        s.Selections.Select(Selection),
+        Refs(s.NoteRefs));
 
     static XElement Audio(QdaAudioSource a) => new(Ns + "AudioSource",
         new XAttribute("guid", G(a.Guid)), new XAttribute("name", a.Name),
@@ -74,13 +99,14 @@ public static class QdaXml
             new XAttribute("guid", G(c.Guid)),
             c.CreatingUser is { } cu ? new XAttribute("creatingUser", G(cu)) : null,
             c.CreatedUtc is { } ct ? new XAttribute("creationDateTime", T(ct)) : null,
-            new XElement(Ns + "CodeRef", new XAttribute("targetGUID", G(c.CodeGuid))))));
+            new XElement(Ns + "CodeRef", new XAttribute("targetGUID", G(c.CodeGuid))))),
+        Refs(s.NoteRefs));
 
     static string G(Guid g) => g.ToString("D");
     static string T(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads a project. Elements FieldSurvey does not use (notes, sets, graphs, cases, other source kinds)
+    /// Reads a project. Elements FieldSurvey does not use (links, graphs, cases, variables, other source kinds)
     /// are counted in <paramref name="ignored"/>, not refused. Throws <see cref="FormatException"/> with a
     /// message naming the element when something required is missing or malformed.
     /// </summary>
@@ -103,25 +129,38 @@ public static class QdaXml
             sources.Add(new QdaSource(Guid(s, "guid"), (string?)s.Attribute("name") ?? "", (string?)s.Element(Ns + "Description"),
                 (string?)s.Attribute("plainTextPath"), (string?)s.Element(Ns + "PlainTextContent"),
                 OptGuid(s, "creatingUser"), Time(s, "creationDateTime"),
-                s.Elements(Ns + "PlainTextSelection").Select(ReadSelection).ToList()));
+                s.Elements(Ns + "PlainTextSelection").Select(ReadSelection).ToList(), ReadRefs(s)));
         }
-        foreach (var name in new[] { "Notes", "Links", "Sets", "Graphs", "Cases", "Variables" })
+        var notes = root.Element(Ns + "Notes")?.Elements(Ns + "Note").Select(n => new QdaNote(Guid(n, "guid"), (string?)n.Attribute("name") ?? "",
+            (string?)n.Element(Ns + "Description"), (string?)n.Attribute("plainTextPath"), (string?)n.Element(Ns + "PlainTextContent"),
+            OptGuid(n, "creatingUser"), Time(n, "creationDateTime"))).ToList() ?? [];
+        var sets = root.Element(Ns + "Sets")?.Elements(Ns + "Set").Select(x => new QdaSet(Guid(x, "guid"), (string?)x.Attribute("name") ?? "",
+            (string?)x.Element(Ns + "Description"), Members(x, "MemberCode"), Members(x, "MemberSource"), Members(x, "MemberNote"))).ToList() ?? [];
+        foreach (var name in new[] { "Links", "Graphs", "Cases", "Variables" })
             if (root.Element(Ns + name) is { } e && e.HasElements) skipped.Add(name);
         ignored = skipped;
         return new QdaProject((string?)root.Attribute("name") ?? "", Time(root, "creationDateTime") ?? DateTimeOffset.MinValue,
-            OptGuid(root, "creatingUserGUID"), users, codes, sources) { AudioSources = audio };
+            OptGuid(root, "creatingUserGUID"), users, codes, sources, notes, sets, ReadRefs(root)) { AudioSources = audio };
     }
+
+    static List<Guid> ReadRefs(XElement e) =>
+        e.Elements(Ns + "NoteRef").Select(r => OptGuid(r, "targetGUID")).OfType<Guid>().ToList();
+
+    static List<Guid> Members(XElement set, string element) =>
+        set.Elements(Ns + element).Select(r => OptGuid(r, "targetGUID")).OfType<Guid>().ToList();
 
     static QdaCode ReadCode(XElement c) => new(Guid(c, "guid"), (string?)c.Attribute("name") ?? "",
         XmlConvert.ToBoolean(((string?)c.Attribute("isCodable") ?? "true").Trim()), (string?)c.Attribute("color"),
-        (string?)c.Element(Ns + "Description"), c.Elements(Ns + "Code").Select(ReadCode).ToList());
+        (string?)c.Element(Ns + "Description"), c.Elements(Ns + "Code").Select(ReadCode).ToList(), ReadRefs(c));
 
     static QdaSelection ReadSelection(XElement s) => new(Guid(s, "guid"), (string?)s.Attribute("name"),
         Int(s, "startPosition"), Int(s, "endPosition"), OptGuid(s, "creatingUser"), Time(s, "creationDateTime"),
         (string?)s.Element(Ns + "Description"),
         s.Elements(Ns + "Coding").Select(c => new QdaCoding(Guid(c, "guid"),
             Guid(c.Element(Ns + "CodeRef") ?? throw new FormatException($"A Coding in selection {(string?)s.Attribute("guid")} has no CodeRef."), "targetGUID"),
-            OptGuid(c, "creatingUser"), Time(c, "creationDateTime"))).ToList());
+            OptGuid(c, "creatingUser"), Time(c, "creationDateTime"))).ToList(),
+        // A note on one coding of a selection is, for FieldSurvey, a note on the passage.
+        ReadRefs(s).Concat(s.Elements(Ns + "Coding").SelectMany(ReadRefs)).Distinct().ToList());
 
     static Guid Guid(XElement e, string attribute) =>
         OptGuid(e, attribute) ?? throw new FormatException($"{e.Name.LocalName} \"{(string?)e.Attribute("name")}\" has no valid {attribute}.");

@@ -9,6 +9,8 @@ public enum TermKind
     Nature = 4,
     ValueChainActivity = 5,
     Subsector = 6,
+    /// <summary>Thematic codes (reasons for location, policy support, ...): a free hierarchy beside the four linkage dimensions.</summary>
+    Theme = 7,
 }
 
 /// <summary>How far a partner location lies from the focal firm's park.</summary>
@@ -47,6 +49,11 @@ public sealed class Term : Entity, IOrdered
     public Park? Park { get; set; }
     public int? MergedIntoId { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
+    /// <summary>Thematic codes only: the parent code in the tree (null at the top).</summary>
+    public int? ParentId { get; set; }
+    public Term? Parent { get; set; }
+    /// <summary>Thematic codes only: "#RRGGBB", shown in the annotator and written to REFI-QDA.</summary>
+    public string? Color { get; set; }
 
     public bool IsActive => RetiredAt is null && MergedIntoId is null;
     public string Name(bool chinese) => chinese ? NameZh : NameEn;

@@ -59,6 +59,11 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     public DbSet<DoNotCall> DoNotCalls => Set<DoNotCall>();
     public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
     public DbSet<FieldSurvey.Core.Recordings.Recording> Recordings => Set<FieldSurvey.Core.Recordings.Recording>();
+    public DbSet<SegmentTheme> SegmentThemes => Set<SegmentTheme>();
+    public DbSet<Memo> Memos => Set<Memo>();
+    public DbSet<MemoLink> MemoLinks => Set<MemoLink>();
+    public DbSet<CodeGroup> CodeGroups => Set<CodeGroup>();
+    public DbSet<CodeGroupMember> CodeGroupMembers => Set<CodeGroupMember>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per

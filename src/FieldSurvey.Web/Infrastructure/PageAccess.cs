@@ -30,7 +30,7 @@ public static class PageAccess
     /// <summary>The main menu in its order: a folder's index page and its label (an English key of the string table).</summary>
     public static readonly IReadOnlyList<(string Path, string Label)> Menu =
     [
-        ("/Calls", "Call list"), ("/Firms", "Firms"), ("/Interviews", "Interviews"), ("/Coding", "Coding"),
+        ("/Calls", "Call list"), ("/Firms", "Firms"), ("/Interviews", "Interviews"), ("/Coding", "Coding"), ("/Coding/Memos", "Memos"),
         ("/Agreement", "Agreement"), ("/Reports", "Reports"), ("/Admin", "Study set-up"),
     ];
 

@@ -9,12 +9,12 @@ public sealed partial class MenuTests(MenuTests.Fixture fixture) : IClassFixture
 {
     public sealed class Fixture : AppFactory;
 
-    static readonly string[] Folders = ["/Calls", "/Firms", "/Interviews", "/Coding", "/Agreement", "/Reports", "/Admin"];
+    static readonly string[] Folders = ["/Calls", "/Firms", "/Interviews", "/Coding", "/Coding/Memos", "/Agreement", "/Reports", "/Admin"];
 
     [Theory]
-    [InlineData(AppFactory.PI, "/Calls /Firms /Interviews /Coding /Agreement /Reports /Admin")]
+    [InlineData(AppFactory.PI, "/Calls /Firms /Interviews /Coding /Coding/Memos /Agreement /Reports /Admin")]
     [InlineData(AppFactory.Interviewer, "/Calls /Firms /Interviews")]
-    [InlineData(AppFactory.Coder1, "/Coding")]
+    [InlineData(AppFactory.Coder1, "/Coding /Coding/Memos")]
     public async Task Each_role_sees_a_link_exactly_to_the_pages_it_may_open(string email, string expected)
     {
         var client = await fixture.SignedInAsync(email);

@@ -15,5 +15,7 @@ sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         b.Property(t => t.Shortcut).HasMaxLength(1);
         b.HasOne(t => t.Park).WithMany().HasForeignKey(t => t.ParkId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Term>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.Color).HasMaxLength(7);
     }
 }

@@ -17,6 +17,8 @@ namespace FieldSurvey.Web.Exports.RefiQda;
 /// of the stored (NFC, \n) text. GUIDs are name-based (<see cref="StableGuid"/>), so re-exports are stable.
 /// Coders and firms appear under the data package's pseudonyms (C03, F0012) unless <c>personalData</c> is
 /// asked for (then names and e-mail). Transcript texts are exported as they are, names in them included.
+/// Thematic codes follow the dimensions as their own tree (notes in the Description, see <see cref="ThemeDescription"/>);
+/// memos are Notes attached by NoteRefs (a firm memo to each of its firm's sources, marked so); code groups are Sets.
 /// </summary>
 public static class RefiQdaExport
 {
@@ -46,7 +48,20 @@ public static class RefiQdaExport
             return new QdaCode(DimensionGuid(kind), $"{Pages.Admin.VocabularyNames.KindName(kind)} [{kind}]", false, DimensionColour[kind],
                 $"FieldSurvey coding dimension {kind}: each segment carries at most one of these codes.", children);
         }).ToList();
-        var codeGuid = terms.ToDictionary(t => t.Id, t => TermGuid(t.Kind, t.Code));
+        var themes = await db.Terms.AsNoTracking().Where(t => t.Kind == TermKind.Theme).ToListAsync();
+        var memos = await db.Memos.AsNoTracking().Where(m => m.DeletedAtUtc == null).OrderBy(m => m.Id).ToListAsync();
+        var links = (await db.MemoLinks.AsNoTracking().ToListAsync()).ToLookup(l => l.SegmentId, l => l.MemoId);
+        var codeNotes = memos.Where(m => m.Target == MemoTarget.Code && m.TermId is not null).ToLookup(m => m.TermId!.Value, m => MemoGuid(m.Id));
+        var tree = Themes.Walk(themes.Select(t => new ThemeNode(t.Id, t.ParentId, t.Code, t.NameEn, t.IsActive, t.SortOrder)).ToList());
+        var byId = themes.ToDictionary(t => t.Id);
+        QdaCode Theme(int id) => new(TermGuid(TermKind.Theme, byId[id].Code), $"{byId[id].NameEn} [{byId[id].Code}]", true, byId[id].Color,
+            ThemeDescription.Write(new(byId[id].NameZh, byId[id].DefinitionEn, byId[id].DefinitionZh, byId[id].Inclusion, byId[id].Exclusion, byId[id].Example)),
+            tree.Where(p => p.Path.Count >= 2 && p.Path[^2] == id).Select(p => Theme(p.Node.Id)).ToList(), [.. codeNotes[id]]);
+        var dimensionTerm = terms.ToDictionary(t => TermGuid(t.Kind, t.Code), t => t.Id);
+        codes = codes.Select(c => c with { Children = c.Children.Select(ch => ch with { NoteRefs = [.. codeNotes[dimensionTerm[ch.Guid]]] }).ToList() }).ToList();
+        codes.AddRange(tree.Where(p => p.Depth == 0).Select(p => Theme(p.Node.Id)));
+        var codeGuid = terms.Concat(themes).ToDictionary(t => t.Id, t => TermGuid(t.Kind, t.Code));
+        var segmentThemes = (await db.SegmentThemes.AsNoTracking().OrderBy(x => x.Id).ToListAsync()).ToLookup(x => x.SegmentId, x => x.TermId);
 
         var transcripts = await (from t in db.Transcripts.AsNoTracking()
                                  join i in db.Interviews on t.InterviewId equals i.Id
@@ -68,20 +83,28 @@ public static class RefiQdaExport
             var selections = segments.Where(s => s.TranscriptId == t.Id).Select(s =>
             {
                 var user = s.IsConsensus || s.CoderId is null ? ConsensusGuid : UserGuid(s.CoderId);
-                var ids = new[] { s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId };
+                var ids = new[] { s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId }.Concat(segmentThemes[s.Id].Select(x => (int?)x));
                 var codings = ids.Where(id => id is not null && codeGuid.ContainsKey(id.Value))
                     .Select(id => new QdaCoding(StableGuid.Create($"coding:{s.Id}:{id}"), codeGuid[id!.Value], user, s.CreatedAtUtc)).ToList();
                 var description = string.Join("\n", new[] { s.PartnerName is { Length: > 0 } p ? PartnerPrefix + p : null, s.Memo }.Where(x => !string.IsNullOrEmpty(x)));
                 return new QdaSelection(StableGuid.Create($"segment:{s.Id}"), s.Quote,
                     TextPositions.ToCodePoints(t.Text, s.Start), TextPositions.ToCodePoints(t.Text, s.End), user, s.CreatedAtUtc,
-                    description.Length == 0 ? null : description, codings);
+                    description.Length == 0 ? null : description, codings, [.. links[s.Id].Distinct().Order().Select(MemoGuid)]);
             }).ToList();
             var firmLine = personalData ? $"{t.NameZh}{(t.NameEn is { Length: > 0 } en ? " / " + en : "")}" : firm;
             return new QdaSource(guid, name, $"Firm: {firmLine}\nPark: {t.Park}\nInterview: {t.InterviewDate:yyyy-MM-dd}",
-                $"internal://{guid:D}.txt", t.Text, null, t.UpdatedAtUtc, selections);
+                $"internal://{guid:D}.txt", t.Text, null, t.UpdatedAtUtc, selections,
+                [.. memos.Where(m => m.Target == MemoTarget.Transcript && m.TranscriptId == t.Id || m.Target == MemoTarget.Firm && m.FirmId == t.FirmId).Select(m => MemoGuid(m.Id))]);
         }).ToList();
+        var notes = memos.Select(m => new QdaNote(MemoGuid(m.Id), m.Title, m.Target == MemoTarget.Firm ? RefiQdaImport.FirmMemoMark : null, null, m.Text,
+            m.AuthorId is null ? null : UserGuid(m.AuthorId), m.CreatedAtUtc)).ToList();
+        var groups = await db.CodeGroups.AsNoTracking().OrderBy(g => g.Id).ToListAsync();
+        var members = (await db.CodeGroupMembers.AsNoTracking().OrderBy(m => m.Id).ToListAsync()).ToLookup(m => m.CodeGroupId, m => m.TermId);
+        var sets = groups.Select(g => new QdaSet(StableGuid.Create($"codegroup:{g.Id}"), g.Name, g.Description,
+            [.. members[g.Id].Where(codeGuid.ContainsKey).Select(id => codeGuid[id])], [], [])).ToList();
 
-        var coderIds = segments.Where(s => s.CoderId is not null && !s.IsConsensus).Select(s => s.CoderId!).Distinct().OrderBy(id => names.Of(id, 'C'), StringComparer.Ordinal);
+        var coderIds = segments.Where(s => s.CoderId is not null && !s.IsConsensus).Select(s => s.CoderId!)
+            .Concat(memos.Where(m => m.AuthorId is not null).Select(m => m.AuthorId!)).Distinct().OrderBy(id => names.Of(id, 'C'), StringComparer.Ordinal);
         var users = coderIds.Select(id => personalData
                 ? new QdaUser(UserGuid(id), names.RealName(id), names.Email(id))
                 : new QdaUser(UserGuid(id), names.Of(id, 'C'), null))
@@ -97,8 +120,11 @@ public static class RefiQdaExport
                 StableGuid.Create($"audio-transcript:{t.Id}"), source.Name, source.PlainTextPath,
                 QdaSync.Of(t.Text, start => StableGuid.Create($"sync:{t.Id}:{start}")));
         }).ToList();
-        return new QdaProject("FieldSurvey study", now, exportingUserId is null ? null : UserGuid(exportingUserId), users, codes, sources) { AudioSources = audio };
+        return new QdaProject("FieldSurvey study", now, exportingUserId is null ? null : UserGuid(exportingUserId), users, codes, sources,
+            notes, sets, [.. memos.Where(m => m.Target == MemoTarget.Project).Select(m => MemoGuid(m.Id))]) { AudioSources = audio };
     }
+
+    public static Guid MemoGuid(int memoId) => StableGuid.Create($"memo:{memoId}");
 
     /// <summary>Selection descriptions carry the segment's partner name on a first line with this prefix, then the memo.</summary>
     public const string PartnerPrefix = "Partner: ";

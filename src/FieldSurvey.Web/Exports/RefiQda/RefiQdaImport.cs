@@ -23,6 +23,8 @@ public sealed class ImportReport
     public int Codes { get; set; }
     public int Selections { get; set; }
     public int Users { get; set; }
+    public int Notes { get; set; }
+    public int Sets { get; set; }
     public List<ReportLine> Matched { get; } = [];
     public List<ReportLine> Created { get; } = [];
     public List<ReportLine> Skipped { get; } = [];
@@ -37,7 +39,13 @@ public sealed class ImportReport
 /// <item>Codes: top-level codes named for a coding dimension ("Linkage types [LinkageType]", or the
 /// dimension's name) are the dimensions; their direct children are matched to that vocabulary by the
 /// "[code]" suffix, else by English/Chinese name or code; unknown ones become new entries. Codes outside
-/// the dimensions are skipped (reported), and so are codings that use them.</item>
+/// the dimensions are thematic codes, imported with their whole tree (parents, colours, descriptions), matched to
+/// existing thematic codes by "[code]" suffix or by name under the same parent.</item>
+/// <item>Notes become memos: on the passage(s), code, transcript or project their NoteRefs attach them to (a note
+/// FieldSurvey marked as a firm memo goes back to the firm of its source). A note whose title and text a memo
+/// already has is not imported twice.</item>
+/// <item>Sets with codes become code groups; their source and note members, and sets without codes, are dropped
+/// (reported): FieldSurvey groups codes only.</item>
 /// <item>Sources: a text source whose name (or name before " (") is a firm's Chinese or English name
 /// goes to that firm: to its interview that has no transcript yet, else to a new interview. Otherwise a
 /// placeholder firm is created in the park its description names ("Park: YZ") or the chosen park, with
@@ -103,6 +111,8 @@ public static partial class RefiQdaImport
         report.Codes = project.AllCodes.Count();
         report.Selections = project.Sources.Sum(s => s.Selections.Count);
         report.Users = project.Users.Count;
+        report.Notes = project.Notes?.Count ?? 0;
+        report.Sets = project.Sets?.Count ?? 0;
 
         var plan = await PlanAsync(db, project, files, parkId, importerId, now, report);
         if (report.Problems.Count > 0 || plan is null) return report;
@@ -118,7 +128,7 @@ public static partial class RefiQdaImport
         db.Transcripts.AddRange(plan.Transcripts.Select(x => x.Transcript));
         db.AuditReason = "REFI-QDA import";
         await db.SaveChangesAsync();
-        foreach (var (segment, transcript, terms) in plan.Segments)
+        foreach (var (segment, transcript, terms, _) in plan.Segments)
         {
             segment.TranscriptId = transcript.Id;
             segment.LinkageTypeId = terms.GetValueOrDefault(TermKind.LinkageType)?.Id;
@@ -131,6 +141,22 @@ public static partial class RefiQdaImport
             db.CodingAssignments.Add(new CodingAssignment { TranscriptId = transcript.Id, CoderId = coder, AssignedAtUtc = now, CompletedAtUtc = now });
         db.AuditReason = "REFI-QDA import";
         await db.SaveChangesAsync();
+        foreach (var (segment, _, _, themes) in plan.Segments)
+            db.SegmentThemes.AddRange(themes.Select(t => new SegmentTheme { SegmentId = segment.Id, TermId = t.Id }));
+        foreach (var m in plan.Memos)
+        {
+            m.Memo.TermId = m.Term?.Id; m.Memo.TranscriptId = m.Transcript?.Id; m.Memo.FirmId = m.Firm?.Id;
+            db.Memos.Add(m.Memo);
+        }
+        db.CodeGroups.AddRange(plan.Groups.Select(g => g.Group));
+        db.AuditReason = "REFI-QDA import";
+        await db.SaveChangesAsync();
+        foreach (var m in plan.Memos)
+            db.MemoLinks.AddRange(m.Segments.Select(x => new MemoLink { MemoId = m.Memo.Id, SegmentId = x.Id }));
+        foreach (var (group, members) in plan.Groups)
+            db.CodeGroupMembers.AddRange(members.Select(t => new CodeGroupMember { CodeGroupId = group.Id, TermId = t.Id }));
+        db.AuditReason = "REFI-QDA import";
+        await db.SaveChangesAsync();
         await tx.CommitAsync();
         report.Saved = true;
         return report;
@@ -139,20 +165,27 @@ public static partial class RefiQdaImport
     sealed record Who(string? Id, bool Consensus, string Original, bool Unmatched);
 
     sealed record Plan(List<(Interview Interview, Firm Firm)> Interviews, List<(Transcript Transcript, Interview Interview)> Transcripts,
-        List<(Segment Segment, Transcript Transcript, Dictionary<TermKind, Term> Terms)> Segments);
+        List<(Segment Segment, Transcript Transcript, Dictionary<TermKind, Term> Terms, List<Term> Themes)> Segments)
+    {
+        public List<PlannedMemo> Memos { get; } = [];
+        public List<(CodeGroup Group, List<Term> Members)> Groups { get; } = [];
+    }
+
+    sealed record PlannedMemo(Memo Memo, Term? Term, Transcript? Transcript, Firm? Firm, List<Segment> Segments);
 
     static async Task<Plan?> PlanAsync(FieldSurveyDbContext db, QdaProject project, Dictionary<string, string> files,
         int? parkId, string importerId, DateTimeOffset now, ImportReport report)
     {
         // Codes
-        var terms = await db.Terms.Where(t => Codebook.Dimensions.Contains(t.Kind)).ToListAsync();
+        var terms = await db.Terms.Where(t => Codebook.Coded.Contains(t.Kind)).ToListAsync();
         var codeMap = new Dictionary<Guid, Term>();
         var dimensionGuids = new HashSet<Guid>();
+        var topOrder = terms.Where(t => t.Kind == TermKind.Theme && t.ParentId == null).Select(t => t.SortOrder).DefaultIfEmpty().Max();
         foreach (var top in project.Codes)
         {
             if (Dimension(top.Name) is not { } kind)
             {
-                foreach (var c in top.Flatten()) report.Skipped.Add(new("Code \"{0}\": not under a coding dimension (linkage type, partner location, partner kind, nature).", c.Name));
+                ImportTheme(db, top, null, ++topOrder, terms, codeMap, report);
                 continue;
             }
             dimensionGuids.Add(top.Guid);
@@ -203,10 +236,13 @@ public static partial class RefiQdaImport
         var interviews = await db.Interviews.ToListAsync();
         var transcriptTexts = await db.Transcripts.Select(t => new { t.InterviewId, t.Text }).ToListAsync();
         var plan = new Plan([], [], []);
+        var targets = new NoteTargets();
+        var passages = new List<(Guid, Segment)>();
         var usedInterviews = new HashSet<int>();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         foreach (var source in project.Sources)
         {
+            targets.Passages.Clear();   // a source skipped below takes its passages' notes with it
             var raw = source.Text ?? (source.PlainTextPath is { } path && files.TryGetValue(FileName(path), out var f) ? f : null);
             if (raw is null) { report.Problems.Add(new("Source \"{0}\": its text {1} is not in the file (looked in Sources/ and sources/).", source.Name, source.PlainTextPath ?? "")); continue; }
             var text = TranscriptText.Normalize(raw);
@@ -218,7 +254,7 @@ public static partial class RefiQdaImport
 
             // Every selection is checked, even of a source that turns out to be in the study already: a damaged file is refused whole.
             var transcript = new Transcript { InterviewId = 0, Text = text, UpdatedAtUtc = now, UpdatedById = importerId };
-            var pending = new List<(Segment, Transcript, Dictionary<TermKind, Term>)>();
+            var pending = new List<(Segment, Transcript, Dictionary<TermKind, Term>, List<Term>)>();
             foreach (var sel in source.Selections)
             {
                 var start = TextPositions.ToUtf16(text, sel.Start);
@@ -237,9 +273,14 @@ public static partial class RefiQdaImport
                     continue;
                 }
                 var dims = new Dictionary<TermKind, Term>();
+                var themes = new List<Term>();
                 foreach (var coding in sel.Codings)
                 {
-                    if (codeMap.TryGetValue(coding.CodeGuid, out var term))
+                    if (codeMap.TryGetValue(coding.CodeGuid, out var theme) && theme.Kind == TermKind.Theme)
+                    {
+                        if (!themes.Contains(theme)) themes.Add(theme);
+                    }
+                    else if (codeMap.TryGetValue(coding.CodeGuid, out var term))
                     {
                         if (dims.TryGetValue(term.Kind, out var other) && other != term)
                             report.Problems.Add(new("Selection {0} in \"{1}\" has two {2} codes ({3}, {4}); a FieldSurvey segment holds one per dimension.",
@@ -256,12 +297,14 @@ public static partial class RefiQdaImport
                 var (partner, memo) = SplitDescription(sel.Description);
                 if (who.Unmatched)
                     memo = string.Join("\n", new[] { $"{ImportedNote}; coder: {who.Original}", memo }.Where(x => !string.IsNullOrEmpty(x)));
-                pending.Add((new Segment
+                var segment = new Segment
                 {
                     CoderId = who.Consensus ? null : who.Id, IsConsensus = who.Consensus, Start = start.Value, End = end.Value, Quote = quote,
                     PartnerName = partner, Memo = memo, Anchor = AnchorState.Anchored,
                     CreatedAtUtc = sel.CreatedUtc ?? now, UpdatedAtUtc = now,
-                }, transcript, dims));
+                };
+                pending.Add((segment, transcript, dims, themes));
+                foreach (var note in sel.NoteRefs ?? []) targets.Passages.Add((note, segment));
             }
             var firmName = source.Name.Split(" (")[0];
             var firm = firms.FirstOrDefault(x => Same(x.NameZh, source.Name) || Same(x.NameEn, source.Name))
@@ -276,6 +319,7 @@ public static partial class RefiQdaImport
                     report.Skipped.Add(new("Source \"{0}\": firm {1} already has this transcript.", source.Name, firm.NameZh));
                     continue;
                 }
+                // Notes on a source already in the study stay out with it.
                 interview = interviews.Where(i => ids.Contains(i.Id) && !usedInterviews.Contains(i.Id))
                     .FirstOrDefault(i => transcriptTexts.All(t => t.InterviewId != i.Id));
                 report.Matched.Add(new("Source \"{0}\" matched the firm {1}.", source.Name, firm.NameZh));
@@ -305,9 +349,132 @@ public static partial class RefiQdaImport
             }
             plan.Transcripts.Add((transcript, interview));
             plan.Segments.AddRange(pending);
+            foreach (var note in source.NoteRefs ?? []) targets.Sources.Add((note, transcript, firm));
+            passages.AddRange(targets.Passages);
         }
+        targets.Passages.Clear();
+        targets.Passages.AddRange(passages);
+        await PlanMemosAsync(db, project, files, codeMap, userMap, targets, plan, importerId, now, report);
+        await PlanGroupsAsync(db, project, codeMap, plan, now, report);
         return plan;
     }
+
+    /// <summary>Where the NoteRefs of the project point: passages, sources (with their firm), codes.</summary>
+    sealed class NoteTargets
+    {
+        public List<(Guid Note, Segment Segment)> Passages { get; } = [];
+        public List<(Guid Note, Transcript Transcript, Firm Firm)> Sources { get; } = [];
+    }
+
+    /// <summary>The Description FieldSurvey gives a note that is a memo on a firm (REFI-QDA cases carry no notes).</summary>
+    public const string FirmMemoMark = "FieldSurvey memo on the firm of its source";
+
+    static async Task PlanMemosAsync(FieldSurveyDbContext db, QdaProject project, Dictionary<string, string> files,
+        Dictionary<Guid, Term> codeMap, Dictionary<Guid, Who> userMap, NoteTargets targets, Plan plan, string importerId,
+        DateTimeOffset now, ImportReport report)
+    {
+        var notes = project.Notes ?? [];
+        if (notes.Count == 0) return;
+        var existing = (await db.Memos.Where(m => m.DeletedAtUtc == null).Select(m => new { m.Title, m.Text }).ToListAsync())
+            .Select(m => (m.Title, m.Text)).ToHashSet();
+        var codeRefs = project.AllCodes.SelectMany(c => (c.NoteRefs ?? []).Select(n => (Note: n, Code: c.Guid))).ToList();
+        var projectRefs = (project.NoteRefs ?? []).ToHashSet();
+        foreach (var note in notes)
+        {
+            var text = note.Text ?? (note.PlainTextPath is { } path && files.TryGetValue(FileName(path), out var f) ? f : null);
+            if (text is null) { report.Problems.Add(new("Note \"{0}\": its text {1} is not in the file.", note.Name, note.PlainTextPath ?? "")); continue; }
+            text = TranscriptText.Normalize(text);
+            var title = string.IsNullOrWhiteSpace(note.Name) ? ImportedNote : note.Name.Trim();
+            if (title.Length > 300) title = title[..300];
+            if (!existing.Add((title, text))) { report.Skipped.Add(new("Note \"{0}\": a memo with this title and text is already in the study.", title)); continue; }
+            var memo = new Memo
+            {
+                Title = title, Text = text, CreatedAtUtc = note.CreatedUtc ?? now, UpdatedAtUtc = now,
+                AuthorId = note.CreatingUser is { } u && userMap.TryGetValue(u, out var who) && !who.Consensus ? who.Id : importerId,
+            };
+            var passages = targets.Passages.Where(p => p.Note == note.Guid).Select(p => p.Segment).Distinct().ToList();
+            var source = targets.Sources.FirstOrDefault(s => s.Note == note.Guid);
+            var code = codeRefs.Where(c => c.Note == note.Guid && codeMap.ContainsKey(c.Code)).Select(c => codeMap[c.Code]).FirstOrDefault();
+            PlannedMemo planned;
+            if (passages.Count > 0) { memo.Target = MemoTarget.Passage; planned = new(memo, null, null, null, passages); }
+            else if (code is not null) { memo.Target = MemoTarget.Code; planned = new(memo, code, null, null, []); }
+            else if (source.Transcript is not null && note.Description?.StartsWith(FirmMemoMark, StringComparison.Ordinal) == true)
+            { memo.Target = MemoTarget.Firm; planned = new(memo, null, null, source.Firm, []); }
+            else if (source.Transcript is not null) { memo.Target = MemoTarget.Transcript; planned = new(memo, null, source.Transcript, null, []); }
+            else
+            {
+                memo.Target = MemoTarget.Project;
+                planned = new(memo, null, null, null, []);
+                if (!projectRefs.Contains(note.Guid) && codeRefs.Any(c => c.Note == note.Guid))
+                    report.Skipped.Add(new("Note \"{0}\" is attached to a code FieldSurvey does not import; it is kept as a project memo.", title));
+            }
+            plan.Memos.Add(planned);
+            report.Created.Add(new(memo.Target switch
+            {
+                MemoTarget.Passage => "Memo \"{0}\" on {1} passages.", MemoTarget.Code => "Memo \"{0}\" on the code {1}.",
+                MemoTarget.Firm => "Memo \"{0}\" on a firm.", MemoTarget.Transcript => "Memo \"{0}\" on a transcript.",
+                _ => "Project memo \"{0}\".",
+            }, title, passages.Count > 0 ? passages.Count : code?.Code ?? ""));
+        }
+    }
+
+    static async Task PlanGroupsAsync(FieldSurveyDbContext db, QdaProject project, Dictionary<Guid, Term> codeMap, Plan plan, DateTimeOffset now, ImportReport report)
+    {
+        var sets = project.Sets ?? [];
+        if (sets.Count == 0) return;
+        var names = (await db.CodeGroups.Select(g => g.Name).ToListAsync()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var set in sets)
+        {
+            var members = set.MemberCodes.Where(codeMap.ContainsKey).Select(g => codeMap[g]).Distinct().ToList();
+            if (members.Count == 0)
+            {
+                report.Skipped.Add(new("Set \"{0}\" was dropped: it holds no imported codes, and FieldSurvey groups codes only.", set.Name));
+                continue;
+            }
+            if (set.MemberSources.Count + set.MemberNotes.Count > 0)
+                report.Skipped.Add(new("Set \"{0}\": its {1} source and note members were dropped; FieldSurvey groups codes only.", set.Name, set.MemberSources.Count + set.MemberNotes.Count));
+            var name = set.Name.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 300)] : ImportedNote;
+            if (!names.Add(name)) { report.Skipped.Add(new("Set \"{0}\": a code group of that name is already in the study.", name)); continue; }
+            plan.Groups.Add((new CodeGroup { Name = name, Description = set.Description, CreatedAtUtc = now }, members));
+            report.Created.Add(new("Code group \"{0}\" with {1} codes.", name, members.Count));
+        }
+    }
+
+    /// <summary>
+    /// A code outside the dimensions and its whole subtree, as thematic codes. A code is matched to an existing
+    /// thematic code by its "[code]" suffix, else by name under the same parent; otherwise it is created.
+    /// </summary>
+    static void ImportTheme(FieldSurveyDbContext db, QdaCode code, Term? parent, int order, List<Term> terms,
+        Dictionary<Guid, Term> codeMap, ImportReport report)
+    {
+        var (name, suffix) = SplitName(code.Name);
+        var term = terms.FirstOrDefault(t => t.Kind == TermKind.Theme && suffix is not null && t.Code == suffix)
+            ?? terms.FirstOrDefault(t => t.Kind == TermKind.Theme && SameParent(t, parent) && (Same(t.NameEn, name) || Same(t.NameZh, name)));
+        if (term is not null)
+            report.Matched.Add(new("Code \"{0}\" matched the thematic code {1}.", code.Name, term.Code));
+        else
+        {
+            var notes = ThemeDescription.Read(code.Description);
+            name = name.Length == 0 ? "?" : name[..Math.Min(name.Length, 200)];
+            term = new Term
+            {
+                Kind = TermKind.Theme, Code = UniqueCode(suffix ?? Slug(name), TermKind.Theme, terms), NameEn = name,
+                NameZh = notes.NameZh is { Length: > 0 } zh ? zh : name, DefinitionEn = notes.DefinitionEn, DefinitionZh = notes.DefinitionZh,
+                Inclusion = notes.Inclusion, Exclusion = notes.Exclusion, Example = notes.Example,
+                Color = Themes.NormaliseColour(code.Color), Parent = parent, SortOrder = order,
+            };
+            terms.Add(term);
+            db.Terms.Add(term);
+            report.Created.Add(parent is null ? new("Thematic code {0} (\"{1}\").", term.Code, name)
+                : new("Thematic code {0} (\"{1}\") under {2}.", term.Code, name, parent.Code));
+        }
+        codeMap[code.Guid] = term;
+        var n = 0;
+        foreach (var child in code.Children) ImportTheme(db, child, term, ++n, terms, codeMap, report);
+    }
+
+    static bool SameParent(Term t, Term? parent) =>
+        parent is null ? t.ParentId is null && t.Parent is null : ReferenceEquals(t.Parent, parent) || (parent.Id != 0 && t.ParentId == parent.Id);
 
     static (string? Partner, string? Memo) SplitDescription(string? description)
     {
@@ -342,6 +509,7 @@ public static partial class RefiQdaImport
 
     static string UniqueCode(string code, TermKind kind, List<Term> terms)
     {
+        code = code[..Math.Min(code.Length, 34)];   // room for "-12345" within the 40-character limit
         var candidate = code;
         var entries = terms.Select(VocabularyEntry.Of).ToList();
         for (var n = 2; VocabularyRules.Check(new VocabularyEntry(0, kind, candidate, null, true), entries).Any(); n++) candidate = $"{code}-{n}";

@@ -12,6 +12,7 @@ public static class VocabularyNames
         TermKind.Nature => "Nature of relations",
         TermKind.ValueChainActivity => "Value-chain activities",
         TermKind.Subsector => "Subsectors",
+        TermKind.Theme => "Thematic codes",
         _ => kind.ToString(),
     };
 }

@@ -20,6 +20,8 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
     public CodingAccess Access { get; private set; } = null!;
     public IReadOnlyList<Term> Codes { get; private set; } = [];
     public Interviews.PlayerView Player { get; private set; } = new([]);
+    /// <summary>The active thematic codes in tree order, for the quick filter box.</summary>
+    public IReadOnlyList<(Term Term, int Depth)> ThemeTree { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int transcriptId)
     {
@@ -28,6 +30,10 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         Codes = await db.Terms.AsNoTracking().Active().Where(x => Codebook.Dimensions.Contains(x.Kind))
             .OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
         Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, transcriptId);
+        var themes = await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Theme && x.RetiredAt == null && x.MergedIntoId == null).ToListAsync();
+        var byId = themes.ToDictionary(x => x.Id);
+        ThemeTree = Themes.Walk(themes.Select(x => new ThemeNode(x.Id, x.ParentId, x.Code, x.NameEn, true, x.SortOrder)).ToList())
+            .Select(p => (byId[p.Node.Id], p.Depth)).ToList();
         return Page();
     }
 
@@ -38,10 +44,12 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         var segments = await db.Segments.AsNoTracking()
             .Where(s => s.TranscriptId == transcriptId && s.DeletedAtUtc == null && !s.IsConsensus).OrderBy(s => s.Start).ToListAsync();
         var me = User.Id();
+        var visible = segments.Where(s => s.CoderId == me || Access.SeesOthers).ToList();
+        var themes = await SegmentEditing.ThemesOfAsync(db, visible.Select(s => s.Id).ToList());
         return new JsonResult(new
         {
             length = Transcript!.Text.Length, revision = Transcript.Revision, canEdit = Access.CanEdit,
-            segments = segments.Where(s => s.CoderId == me || Access.SeesOthers).Select(s => SegmentView.Of(s, me)),
+            segments = visible.Select(s => SegmentView.Of(s, me, themes[s.Id].ToList())),
         });
     }
 
@@ -62,8 +70,16 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
             db.Segments.Add(segment);
         }
         SegmentEditing.Apply(segment, input, clock.GetUtcNow());
-        if (!await db.TrySaveAsync()) return Error(409, "This segment was changed elsewhere since you loaded it; reload the page to see the current version.");
-        return new JsonResult(SegmentView.Of(segment, User.Id()));
+        var themeIds = input.ThemeIds ?? [];
+        // A change of themes alone still bumps the segment's version, so a stale edit is refused here too.
+        if (segment.Id != 0) db.Entry(segment).Property(x => x.UpdatedAtUtc).IsModified = true;
+        // A new segment needs its id before its themes can point at it: both saves in one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (segment.Id == 0 && !await db.TrySaveAsync()) return Error(409, Stale);
+        await SegmentEditing.SetThemesAsync(db, segment.Id, themeIds);
+        if (!await db.TrySaveAsync()) return Error(409, Stale);
+        await tx.CommitAsync();
+        return new JsonResult(SegmentView.Of(segment, User.Id(), themeIds));
     }
 
     public Task<IActionResult> OnPostDeleteAsync(int transcriptId, [FromBody] SegmentRef target) => SetDeletedAsync(transcriptId, target.Id, true);
@@ -97,7 +113,8 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         segment.DeletedAtUtc = deleted ? clock.GetUtcNow() : null;
         segment.UpdatedAtUtc = clock.GetUtcNow();
         await db.SaveChangesAsync();
-        return new JsonResult(SegmentView.Of(segment, User.Id()));
+        var themes = await SegmentEditing.ThemesOfAsync(db, [segment.Id]);
+        return new JsonResult(SegmentView.Of(segment, User.Id(), themes[segment.Id].ToList()));
     }
 
     async Task<IActionResult?> RefusalAsync(int transcriptId)
@@ -128,6 +145,8 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         Access = await db.AccessAsync(User, transcriptId);
         return true;
     }
+
+    const string Stale = "This segment was changed elsewhere since you loaded it; reload the page to see the current version.";
 
     JsonResult Error(int status, string message) => new(new { error = t[message].Value }) { StatusCode = status };
 

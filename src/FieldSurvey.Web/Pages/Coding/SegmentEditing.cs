@@ -7,16 +7,17 @@ namespace FieldSurvey.Web.Pages.Coding;
 
 /// <summary>A segment as the annotator sends it. <see cref="Id"/> null creates one.</summary>
 public sealed record SegmentInput(int? Id, int Version, int Start, int End, string? Quote, int? TypeId, int? LocationId,
-    int? KindId, int? NatureId, string? PartnerName, string? Memo);
+    int? KindId, int? NatureId, string? PartnerName, string? Memo, IReadOnlyList<int>? ThemeIds = null);
 
 public sealed record SegmentRef(int Id);
 
 /// <summary>A segment as the annotator receives it; <see cref="Own"/> false means read-only (the other coder's).</summary>
 public sealed record SegmentView(int Id, int Version, int Start, int End, string Quote, int? TypeId, int? LocationId,
-    int? KindId, int? NatureId, string? PartnerName, string? Memo, string Anchor, bool Own)
+    int? KindId, int? NatureId, string? PartnerName, string? Memo, string Anchor, bool Own, IReadOnlyList<int> ThemeIds)
 {
-    public static SegmentView Of(Segment s, string viewerId) => new(s.Id, s.Version, s.Start, s.End, s.Quote, s.LinkageTypeId,
-        s.PartnerLocationId, s.PartnerKindId, s.NatureId, s.PartnerName, s.Memo, s.Anchor.ToString(), s.CoderId == viewerId);
+    public static SegmentView Of(Segment s, string viewerId, IReadOnlyList<int>? themeIds = null) => new(s.Id, s.Version, s.Start, s.End,
+        s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId, s.PartnerName, s.Memo, s.Anchor.ToString(),
+        s.CoderId == viewerId, themeIds ?? []);
 }
 
 /// <summary>The checks a segment passes before it is stored: its span against the text, its codes against the codebook.</summary>
@@ -25,7 +26,13 @@ public static class SegmentEditing
     public static async Task<string?> ProblemAsync(FieldSurveyDbContext db, string text, SegmentInput input)
     {
         if (SegmentRules.CheckSpan(text, input.Start, input.End, input.Quote) is { } span) return span;
-        if (input.TypeId is null) return "Choose a linkage type.";
+        var themeIds = input.ThemeIds ?? [];
+        // A passage may carry thematic codes, linkage dimensions or both, but not nothing.
+        if (input.TypeId is null && themeIds.Count == 0) return "Choose a linkage type or a thematic code.";
+        if (input.TypeId is null && (input.LocationId ?? input.KindId ?? input.NatureId) is not null)
+            return "Choose a linkage type for the partner's location, kind and nature.";
+        if (themeIds.Count > MaxThemes) return "Too many thematic codes on one passage (at most 50).";
+        if (themeIds.Distinct().Count() != themeIds.Count) return "A thematic code is chosen twice.";
         if (input.PartnerName?.Length > 300) return "The partner name is too long (at most 300 characters).";
         if (input.Memo?.Length > 4000) return "The memo is too long (at most 4000 characters).";
         var wanted = new (int? Id, TermKind Kind)[]
@@ -33,14 +40,32 @@ public static class SegmentEditing
             (input.TypeId, TermKind.LinkageType), (input.LocationId, TermKind.PartnerLocation),
             (input.KindId, TermKind.PartnerKind), (input.NatureId, TermKind.Nature),
         };
-        var ids = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).ToList();
+        var ids = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).Concat(themeIds).ToList();
         var terms = await db.Terms.Active().Where(t => ids.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.Kind);
         foreach (var (id, kind) in wanted)
             if (id is { } termId && (!terms.TryGetValue(termId, out var k) || k != kind))
                 return "One of the codes is not an active code of its dimension; reload the page for the current codebook.";
+        // A forged id, a retired or merged theme, or a linkage code sent as a theme is refused alike.
+        if (themeIds.Any(id => !terms.TryGetValue(id, out var k) || k != TermKind.Theme))
+            return "One of the thematic codes is not an active thematic code; reload the page for the current codebook.";
         return null;
     }
+
+    const int MaxThemes = 50;
+
+    /// <summary>The segment's thematic codes made equal to <paramref name="wanted"/> (the segment must have its id).</summary>
+    public static async Task SetThemesAsync(FieldSurveyDbContext db, int segmentId, IReadOnlyList<int> wanted)
+    {
+        var current = await db.SegmentThemes.Where(x => x.SegmentId == segmentId).ToListAsync();
+        db.SegmentThemes.RemoveRange(current.Where(x => !wanted.Contains(x.TermId)));
+        db.SegmentThemes.AddRange(wanted.Where(id => current.All(x => x.TermId != id)).Select(id => new SegmentTheme { SegmentId = segmentId, TermId = id }));
+    }
+
+    /// <summary>Thematic codes per segment, for the JSON the annotator reads.</summary>
+    public static async Task<ILookup<int, int>> ThemesOfAsync(FieldSurveyDbContext db, IReadOnlyCollection<int> segmentIds) =>
+        (await db.SegmentThemes.AsNoTracking().Where(x => segmentIds.Contains(x.SegmentId)).OrderBy(x => x.Id)
+            .Select(x => new { x.SegmentId, x.TermId }).ToListAsync()).ToLookup(x => x.SegmentId, x => x.TermId);
 
     public static void Apply(Segment segment, SegmentInput input, DateTimeOffset now)
     {

@@ -267,6 +267,62 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("QuotaTargets");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodeGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CodeGroups");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodeGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CodeGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("CodeGroupId", "TermId")
+                        .IsUnique();
+
+                    b.ToTable("CodeGroupMembers");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -335,6 +391,95 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CodingAssignments");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.Memo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirmId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("TranscriptId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("TranscriptId");
+
+                    b.ToTable("Memos");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.MemoLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MemoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("MemoId", "SegmentId")
+                        .IsUnique();
+
+                    b.ToTable("MemoLinks");
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.Segment", b =>
@@ -414,6 +559,34 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.HasIndex("TranscriptId", "CoderId");
 
                     b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.SegmentTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("SegmentId", "TermId")
+                        .IsUnique();
+
+                    b.ToTable("SegmentThemes");
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Firms.Contact", b =>
@@ -1020,6 +1193,10 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("DefinitionEn")
                         .HasColumnType("text");
 
@@ -1054,6 +1231,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ParkId")
                         .HasColumnType("integer");
 
@@ -1074,6 +1254,8 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("ParkId");
 
@@ -1520,6 +1702,21 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodeGroupMember", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.CodeGroup", null)
+                        .WithMany()
+                        .HasForeignKey("CodeGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
                 {
                     b.HasOne("FieldSurvey.Web.Data.AppUser", null)
@@ -1539,6 +1736,44 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
                         .WithMany()
                         .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.Memo", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Firms.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.MemoLink", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.Memo", null)
+                        .WithMany()
+                        .HasForeignKey("MemoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1573,6 +1808,21 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
                         .WithMany()
                         .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.SegmentTheme", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1704,10 +1954,17 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FieldSurvey.Core.Study.Term", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("FieldSurvey.Core.Study.Park", "Park")
                         .WithMany()
                         .HasForeignKey("ParkId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
 
                     b.Navigation("Park");
                 });

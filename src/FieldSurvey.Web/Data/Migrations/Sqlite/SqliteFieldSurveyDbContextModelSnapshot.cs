@@ -251,6 +251,58 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("QuotaTargets");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodeGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CodeGroups");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodeGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodeGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("CodeGroupId", "TermId")
+                        .IsUnique();
+
+                    b.ToTable("CodeGroupMembers");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -315,6 +367,91 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CodingAssignments");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.Memo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirmId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranscriptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("TranscriptId");
+
+                    b.ToTable("Memos");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.MemoLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("MemoId", "SegmentId")
+                        .IsUnique();
+
+                    b.ToTable("MemoLinks");
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Coding.Segment", b =>
@@ -392,6 +529,32 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.HasIndex("TranscriptId", "CoderId");
 
                     b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.SegmentTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("SegmentId", "TermId")
+                        .IsUnique();
+
+                    b.ToTable("SegmentThemes");
                 });
 
             modelBuilder.Entity("FieldSurvey.Core.Firms.Contact", b =>
@@ -972,6 +1135,10 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionEn")
                         .HasColumnType("TEXT");
 
@@ -1006,6 +1173,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ParkId")
                         .HasColumnType("INTEGER");
 
@@ -1026,6 +1196,8 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("ParkId");
 
@@ -1464,6 +1636,21 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.CodeGroupMember", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.CodeGroup", null)
+                        .WithMany()
+                        .HasForeignKey("CodeGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.CodebookVersion", b =>
                 {
                     b.HasOne("FieldSurvey.Web.Data.AppUser", null)
@@ -1483,6 +1670,44 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
                         .WithMany()
                         .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.Memo", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Firms.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.MemoLink", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.Memo", null)
+                        .WithMany()
+                        .HasForeignKey("MemoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1517,6 +1742,21 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
                         .WithMany()
                         .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.SegmentTheme", b =>
+                {
+                    b.HasOne("FieldSurvey.Core.Coding.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1648,10 +1888,17 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FieldSurvey.Core.Study.Term", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("FieldSurvey.Core.Study.Park", "Park")
                         .WithMany()
                         .HasForeignKey("ParkId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
 
                     b.Navigation("Park");
                 });

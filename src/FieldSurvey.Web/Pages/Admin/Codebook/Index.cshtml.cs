@@ -18,12 +18,14 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     public IReadOnlyList<CodebookEntry> Entries { get; private set; } = [];
     public IReadOnlyDictionary<string, int> Ids { get; private set; } = new Dictionary<string, int>();
     public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
+    public IReadOnlyDictionary<string, int> ThemeCounts { get; private set; } = new Dictionary<string, int>();
 
     public async Task OnGetAsync()
     {
         var terms = await db.Terms.AsNoTracking().ToListAsync();
         Entries = Core.Coding.Codebook.Read(Core.Coding.Codebook.Snapshot(terms));
         Ids = terms.ToDictionary(x => x.Kind + "/" + x.Code, x => x.Id);
+        ThemeCounts = await Pages.Coding.ThemeCounts.CountsAsync(db);
         Versions = await db.CodebookVersions.AsNoTracking().OrderByDescending(v => v.Number)
             .Select(v => new VersionRow(v.Id, v.Number, v.PublishedAtUtc,
                 db.Users.Where(u => u.Id == v.PublishedById).Select(u => u.DisplayName).FirstOrDefault()))

@@ -11,7 +11,8 @@ namespace FieldSurvey.Web.Pages.Admin.Codebook;
 
 /// <summary>
 /// Merges a code into another of its dimension: every segment and partner row that used it is reassigned to the
-/// target (each change audited), and the source is kept with MergedIntoId set, so nothing is lost.
+/// target (each change audited), and the source is kept with MergedIntoId set, so nothing is lost. A thematic code's
+/// passages, memos, code-group places and sub-codes all follow it to the target.
 /// </summary>
 public sealed class MergeModel(FieldSurveyDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -28,6 +29,9 @@ public sealed class MergeModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
         var target = Targets.SingleOrDefault(x => x.Id == Input.TargetId);
         if (Core.Coding.Codebook.MergeProblem(Source!, target) is { } problem)
             ModelState.AddModelError("Input.TargetId", t[problem]);
+        else if (Source!.Kind == TermKind.Theme && Core.Coding.Themes.MergeProblem(id, target!.Id, await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Theme)
+                     .Select(x => new Core.Coding.ThemeNode(x.Id, x.ParentId, x.Code, x.NameEn, true, x.SortOrder)).ToListAsync()) is { } loop)
+            ModelState.AddModelError("Input.TargetId", t[loop]);
         if (!ModelState.IsValid) return Page();
 
         var source = await db.Terms.SingleAsync(x => x.Id == id);
@@ -63,18 +67,37 @@ public sealed class MergeModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
             if (r.PartnerKindId == id) r.PartnerKindId = targetId;
             if (r.NatureId == id) r.NatureId = targetId;
         }
+        var themed = await MergeThemeAsync(db, source, targetId);
         source.MergedIntoId = targetId;
-        return segments.Count;
+        return segments.Count + themed;
+    }
+
+    // A passage that already carries the target keeps one row: the source's is removed (audited), not doubled.
+    static async Task<int> MergeThemeAsync(FieldSurveyDbContext db, Term source, int targetId)
+    {
+        var id = source.Id;
+        var rows = await db.SegmentThemes.Where(x => x.TermId == id).ToListAsync();
+        var already = (await db.SegmentThemes.Where(x => x.TermId == targetId).Select(x => x.SegmentId).ToListAsync()).ToHashSet();
+        foreach (var row in rows)
+            if (already.Contains(row.SegmentId)) db.SegmentThemes.Remove(row); else row.TermId = targetId;
+        foreach (var child in await db.Terms.Where(x => x.ParentId == id).ToListAsync()) child.ParentId = targetId;
+        foreach (var memo in await db.Memos.Where(x => x.TermId == id).ToListAsync()) memo.TermId = targetId;
+        var groups = await db.CodeGroupMembers.Where(x => x.TermId == id).ToListAsync();
+        var inGroups = (await db.CodeGroupMembers.Where(x => x.TermId == targetId).Select(x => x.CodeGroupId).ToListAsync()).ToHashSet();
+        foreach (var g in groups)
+            if (inGroups.Contains(g.CodeGroupId)) db.CodeGroupMembers.Remove(g); else g.TermId = targetId;
+        return rows.Count;
     }
 
     async Task<bool> LoadAsync(int id)
     {
-        Source = await db.Terms.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && Core.Coding.Codebook.Dimensions.Contains(x.Kind));
+        Source = await db.Terms.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && Core.Coding.Codebook.Coded.Contains(x.Kind));
         if (Source is null) return false;
         if (Input.Version == 0) Input.Version = Source.Version;
         Targets = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == Source.Kind && x.Id != id)
             .OrderBy(x => x.SortOrder).ToListAsync();
-        SegmentCount = await db.Segments.CountAsync(s => s.LinkageTypeId == id || s.PartnerLocationId == id || s.PartnerKindId == id || s.NatureId == id);
+        SegmentCount = await db.Segments.CountAsync(s => s.LinkageTypeId == id || s.PartnerLocationId == id || s.PartnerKindId == id || s.NatureId == id)
+            + await db.SegmentThemes.CountAsync(x => x.TermId == id);
         return true;
     }
 

@@ -9,12 +9,16 @@ using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Admin.Vocabulary;
 
-/// <summary>Add or rename a vocabulary entry (with its codebook notes). Stale edits are refused.</summary>
+/// <summary>
+/// Add or rename a vocabulary entry (with its codebook notes). Thematic codes also take a parent (which moves them in
+/// the tree, children and all) and a colour. Stale edits are refused.
+/// </summary>
 public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public TermKind Kind { get; private set; }
     public IReadOnlyList<Park> Parks { get; private set; } = [];
+    public IReadOnlyList<PlacedTheme> ThemeTree { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(TermKind kind, int? id)
     {
@@ -29,6 +33,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
             Id = term.Id, Version = term.Version, Code = term.Code, NameEn = term.NameEn, NameZh = term.NameZh,
             DefinitionEn = term.DefinitionEn, DefinitionZh = term.DefinitionZh, Inclusion = term.Inclusion, Exclusion = term.Exclusion,
             Example = term.Example, Shortcut = term.Shortcut, Level = term.Level, ParkId = term.ParkId,
+            ParentId = term.ParentId, Color = term.Color,
         };
         return Page();
     }
@@ -46,6 +51,10 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
             ModelState.AddModelError("Input.Level", t["Choose the level of this location."]);
         if (kind == TermKind.PartnerLocation && Input.Level == LocationLevel.Park && Input.ParkId is null)
             ModelState.AddModelError("Input.ParkId", t["Choose the park this location stands for."]);
+        if (kind == TermKind.Theme && Themes.MoveProblem(Input.Id ?? 0, Input.ParentId, ThemeTree.Select(x => x.Node).ToList()) is { } moveProblem)
+            ModelState.AddModelError("Input.ParentId", t[moveProblem]);
+        if (kind == TermKind.Theme && Input.Color is { Length: > 0 } && Themes.NormaliseColour(Input.Color) is null)
+            ModelState.AddModelError("Input.Color", t[Themes.BadColour]);
         if (!ModelState.IsValid) return Page();
 
         Term term;
@@ -67,6 +76,8 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         term.Exclusion = Input.Exclusion; term.Example = Input.Example; term.Shortcut = Input.Shortcut;
         term.Level = kind == TermKind.PartnerLocation ? Input.Level : null;
         term.ParkId = term.Level == LocationLevel.Park ? Input.ParkId : null;
+        term.ParentId = kind == TermKind.Theme ? Input.ParentId : null;
+        term.Color = kind == TermKind.Theme ? Themes.NormaliseColour(Input.Color) : null;
         if (!await db.TrySaveAsync())
         {
             ModelState.AddModelError(string.Empty, t["Someone else changed this entry while you were editing. Your changes were not saved: reload the page to see theirs."]);
@@ -76,7 +87,13 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         return RedirectToPage("Index", new { kind });
     }
 
-    async Task LoadParksAsync() => Parks = await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync();
+    async Task LoadParksAsync()
+    {
+        Parks = await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync();
+        if (Kind == TermKind.Theme)
+            ThemeTree = Themes.Walk(await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Theme)
+                .Select(x => new ThemeNode(x.Id, x.ParentId, x.Code, x.NameEn, x.RetiredAt == null && x.MergedIntoId == null, x.SortOrder)).ToListAsync());
+    }
 
     public sealed class InputModel
     {
@@ -94,5 +111,7 @@ public sealed class EditModel(FieldSurveyDbContext db, IStringLocalizer<SharedRe
         [StringLength(1)] public string? Shortcut { get; set; }
         public LocationLevel? Level { get; set; }
         public int? ParkId { get; set; }
+        public int? ParentId { get; set; }
+        [StringLength(7)] public string? Color { get; set; }
     }
 }

@@ -39,6 +39,10 @@ for (const input of panel.querySelectorAll('input[type=radio]')) {
   if (input.dataset.colour) colours.set(Number(input.value), input.dataset.colour);
 }
 
+// Thematic codes live in themes.js (loaded first); a page without the picker still works.
+const themes = () => window.fieldSurveyThemes;
+const colourOf = (s) => colours.get(s.typeId) ?? themes()?.colour(s.themeIds?.[0]) ?? '#adb5bd';
+
 /** @type {Map<number, any>} */
 const segments = new Map();
 let runs = [];                 // sorted by start: {start, end, el, ids:Set<number>}
@@ -113,7 +117,7 @@ function style(run) {
     el.classList.add('seg');
     // Translucent layers, one per segment: overlaps blend, nesting darkens.
     el.style.backgroundImage = own.map((s) => {
-      const c = tint(colours.get(s.typeId) ?? '#adb5bd');
+      const c = tint(colourOf(s));
       return `linear-gradient(${c},${c})`;
     }).join(',');
     if (own.length > 1) el.classList.add('seg-nested');
@@ -220,6 +224,7 @@ function openPanel(id, span) {
     const value = s ? s[{ type: 'typeId', location: 'locationId', kind: 'kindId', nature: 'natureId' }[name]] : null;
     for (const r of panel.querySelectorAll(`input[name=${name}]`)) r.checked = value !== null && Number(r.value) === value;
   }
+  if (!keep) themes()?.set(s?.themeIds ?? []);
   partnerName.value = s?.partnerName ?? (s ? '' : partnerName.value);
   memo.value = s?.memo ?? (s ? '' : memo.value);
   panel.classList.remove('d-none');
@@ -232,6 +237,7 @@ function closePanel() {
   pending = null;
   partnerName.value = '';
   memo.value = '';
+  themes()?.set([]);
   window.getSelection().removeAllRanges();
 }
 
@@ -256,7 +262,7 @@ async function save() {
     id: s?.id ?? null, version: s?.version ?? 0, start: pending.start, end: pending.end,
     quote: text.slice(pending.start, pending.end),
     typeId: checked('type'), locationId: checked('location'), kindId: checked('kind'), natureId: checked('nature'),
-    partnerName: partnerName.value, memo: memo.value,
+    partnerName: partnerName.value, memo: memo.value, themeIds: themes()?.get() ?? [],
   };
   const saved = await post('Save', body);
   if (!saved) return;
@@ -289,14 +295,15 @@ async function del(id) {
 }
 
 function codesOf(s) {
-  return [s.typeId, s.locationId, s.kindId, s.natureId].filter((x) => x !== null).map((x) => labels.get(x) ?? '?').join(' · ');
+  return [s.typeId, s.locationId, s.kindId, s.natureId].filter((x) => x !== null).map((x) => labels.get(x) ?? '?')
+    .concat((s.themeIds ?? []).map((x) => themes()?.label(x) ?? '?')).join(' · ');
 }
 
 function item(s, editable) {
   const li = document.createElement('li');
   li.dataset.segmentId = String(s.id);
   li.dataset.start = String(s.start);   // for the recording's play button (audio/player.js)
-  li.style.borderLeftColor = colours.get(s.typeId) ?? '#adb5bd';
+  li.style.borderLeftColor = colourOf(s);
   const quote = document.createElement('a');
   quote.href = '#';
   quote.dataset.jump = '';
