@@ -124,6 +124,8 @@ services.Configure<RequestLocalizationOptions>(o =>
 services.AddScoped<UserTime>();
 services.AddSingleton<FieldSurvey.Web.Pages.Reports.ReportCache>(); // the computed report per data version, shared by requests
 services.AddSingleton<FieldSurvey.Web.Pages.Interviews.RecordingStore>();
+services.AddScoped<FieldSurvey.Web.Pages.Interviews.RecordingRetention>();
+services.AddHostedService<FieldSurvey.Web.Pages.Interviews.RecordingRetentionService>(); // the hourly retention sweep
 // Chinese text is written as characters, not &#x...; entities (HTML-significant characters are still encoded).
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -87,6 +87,8 @@ public sealed record LoadedReport(
     public string FirmDisplay(int id) => Firms.TryGetValue(id, out var f) ? f.Display : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     /// <summary>Labels of the vocabulary's natures of a relation, by code (mentions carry the code).</summary>
     public IReadOnlyList<Label> Natures { get; init; } = [];
+    /// <summary>A coded passage's time in the recording (its turn's marker), by segment id; absent for an untimed turn.</summary>
+    public IReadOnlyDictionary<int, TimeSpan> PassageTimes { get; init; } = new Dictionary<int, TimeSpan>();
     public Label? Nature(string? code) => code is null ? null : Natures.FirstOrDefault(n => n.Code == code) ?? new Label(code, code, code);
     /// <summary>Double-coded transcripts with undecided units (partial or no adjudication): their passages count provisionally.</summary>
     public int NotYetAdjudicated => Report.TranscriptsWith(TranscriptBasis.Partial) + Report.TranscriptsWith(TranscriptBasis.None);

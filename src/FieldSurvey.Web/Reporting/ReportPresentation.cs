@@ -1,5 +1,6 @@
 using System.Globalization;
 using FieldSurvey.Core.Exports;
+using FieldSurvey.Core.Interviews;
 using FieldSurvey.Core.Reporting;
 using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Infrastructure;
@@ -260,7 +261,8 @@ public sealed class ReportPresentation
     {
         var columns = new List<Column> { new(S("Source"), Width: 12), new(S("Evidence id"), ColumnKind.Integer, 10), new(S("Firm"), Width: 36), new(S("Focal park"), Width: 8),
             new(S("Linkage type"), Width: 12), new(S("Partner location"), Width: 10), new(S("Scope"), Width: 14), new(S("Nature"), Width: 14),
-            new(S("Partner name"), Width: 24), new(S("Quote or entry"), Width: 80), new(S("Coder"), Width: 20), new(S("Status"), Width: 12) };
+            new(S("Partner name"), Width: 24), new(S("Quote or entry"), Width: 80), new(S("Coder"), Width: 20), new(S("Status"), Width: 12),
+            new(S("Time in the recording"), Width: 14) };
         if (personal) columns.Add(new(S("Respondent"), Width: 20));
         string coded = S("coded"), listed = S("partner list"), provisional = S("provisional"), decided = S("Decided");
         var scopes = ScopeShares.All.ToDictionary(s => s, Scope);
@@ -276,7 +278,9 @@ public sealed class ReportPresentation
                 row[1] = m.EvidenceId; row[2] = data.FirmDisplay(m.FirmId); row[3] = m.FocalPark; row[4] = m.LinkageType;
                 row[5] = m.PartnerLocation; row[6] = scopes[m.Scope]; row[7] = m.Nature; row[8] = m.PartnerName; row[9] = m.Text; row[10] = m.Coder;
                 row[11] = m.Source == MentionSource.PartnerList ? null : m.Provisional ? provisional : decided;
-                if (personal) row[12] = data.Respondents.GetValueOrDefault(m.InterviewId);
+                // hh:mm:ss(.fff), as in the search page's passage CSV; empty for partner-list rows and untimed turns.
+                row[12] = m.Source == MentionSource.Coded && data.PassageTimes.TryGetValue(m.EvidenceId, out var at) ? TurnTimes.Format(at).Trim('[', ']') : null;
+                if (personal) row[13] = data.Respondents.GetValueOrDefault(m.InterviewId);
                 yield return row;
             }
         }

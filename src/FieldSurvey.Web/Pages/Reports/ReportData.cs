@@ -46,8 +46,15 @@ public static class ReportData
         var transcriptIds = transcripts.Select(t => t.Id).ToList();
         var segments = await db.Segments.AsNoTracking()
             .Where(s => transcriptIds.Contains(s.TranscriptId) && s.DeletedAtUtc == null)
-            .Select(s => new { s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName })
+            .Select(s => new { s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start })
             .ToListAsync(ct);
+        // Each passage's time in the recording (its turn's marker), as the passage CSV of the search page gives it. Only the
+        // texts that can hold a marker are read: most transcripts have none, and the texts are the largest column.
+        var timedTexts = await db.Transcripts.AsNoTracking()
+            .Where(t => transcriptIds.Contains(t.Id) && (t.Text.Contains("[") || t.Text.Contains("【")))
+            .Select(t => new { t.Id, t.Text }).ToListAsync(ct);
+        var turnsByTranscript = timedTexts.ToDictionary(t => t.Id, t => TranscriptTurns.Parse(t.Text));
+        var passageTimes = new Dictionary<int, TimeSpan>();
         var assignments = await db.CodingAssignments.AsNoTracking().Where(a => transcriptIds.Contains(a.TranscriptId))
             .OrderBy(a => a.AssignedAtUtc).ThenBy(a => a.Id).Select(a => new { a.TranscriptId, a.CoderId }).ToListAsync(ct);
         var decisions = await db.AdjudicationDecisions.AsNoTracking().Where(d => transcriptIds.Contains(d.TranscriptId))
@@ -71,7 +78,10 @@ public static class ReportData
             foreach (var s in own.Where(s => provisional.ContainsKey(s.Id)))
                 if (ToMention(interview.FirmId, interview.ParkId, interview.Id, s.LinkageTypeId, s.PartnerLocationId, s.NatureId,
                         MentionSource.Coded, s.Id, s.Quote, s.CoderId is null ? "consensus" : users.GetValueOrDefault(s.CoderId), s.PartnerName) is { } m)
+                {
                     mentions.Add(provisional[s.Id] ? m with { Provisional = true } : m);
+                    if (turnsByTranscript.TryGetValue(transcript.Id, out var turns) && TurnTimes.AtOffset(turns, s.Start) is { } at) passageTimes[s.Id] = at;
+                }
         }
         var partnerRows = await db.PartnerRows.AsNoTracking().Where(p => interviewIds.Contains(p.InterviewId)).OrderBy(p => p.Id).ToListAsync(ct);
         foreach (var p in partnerRows)
@@ -102,6 +112,7 @@ public static class ReportData
         {
             // Every nature, retired ones too: old passages keep their code and still need a label.
             Natures = terms.Where(t => t.Kind == TermKind.Nature).Select(t => new Label(t.Code, t.NameEn, t.NameZh)).ToList(),
+            PassageTimes = passageTimes,
         };
 
         Mention? ToMention(int firmId, int focalParkId, int interviewId, int? typeId, int? locationId, int? natureId,

@@ -9,9 +9,11 @@ namespace FieldSurvey.Web.Pages.Admin.Backup;
 
 /// <summary>Download a consistent backup of the whole study (SQLite); PostgreSQL shows the pg_dump route.</summary>
 public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IOptions<StorageOptions> storage, IWebHostEnvironment env,
-    ILogger<IndexModel> logger) : PageModel
+    ILogger<IndexModel> logger, Interviews.RecordingStore recordings) : PageModel
 {
     public bool IsSqlite { get; private set; }
+    /// <summary>Recording files are kept out of the backup (they can be large, and are personal data); the page names their folder.</summary>
+    public string RecordingsFolder => recordings.Folder;
 
     public void OnGet() => IsSqlite = db.Database.IsSqlite();
 
