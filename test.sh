@@ -13,6 +13,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v Rscript >/dev/null 2>&1 || need+=(r-base-core)   # the data package's R script is run by the tests
+# The read API's R example (docs/api.md) uses httr2 and jsonlite.
+Rscript -e 'library(httr2); library(jsonlite)' >/dev/null 2>&1 || need+=(r-cran-httr2 r-cran-jsonlite)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)           # recordings: durations (ffprobe) and AMR/3GP converted for browsers
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)     # the demo's recordings are spoken from its transcripts
 [ -n "${FS_FAKETIME:-}" ] && ! command -v faketime >/dev/null 2>&1 && need+=(faketime)   # libfaketime, for FS_FAKETIME
