@@ -16,7 +16,7 @@ command -v Rscript >/dev/null 2>&1 || need+=(r-base-core)   # the data package's
 # The read API's R example (docs/api.md) uses httr2 and jsonlite.
 Rscript -e 'library(httr2); library(jsonlite)' >/dev/null 2>&1 || need+=(r-cran-httr2 r-cran-jsonlite)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)           # recordings: durations (ffprobe) and AMR/3GP converted for browsers
-command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)     # the demo's recordings are spoken from its transcripts
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)     # speech from text, for demo and test recordings (docs/recordings.md)
 [ -n "${FS_FAKETIME:-}" ] && ! command -v faketime >/dev/null 2>&1 && need+=(faketime)   # libfaketime, for FS_FAKETIME
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} with apt..."
