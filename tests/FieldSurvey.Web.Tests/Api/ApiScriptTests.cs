@@ -25,6 +25,8 @@ public sealed partial class ApiScriptTests
         var token = app.Seed(AppFactory.PI, app.Clock.GetUtcNow().AddDays(30));
 
         var docs = Path.Combine(Repo(), "docs", "api.md");
+        // On PostgreSQL nothing else creates the data folder (SQLite puts its file there).
+        Directory.CreateDirectory(app.DataFolder);
         var script = Path.Combine(app.DataFolder, "example.R");
         File.WriteAllText(script, RBlock().Match(File.ReadAllText(docs)).Groups[1].Value);
         var (ok, output) = RunR(rscript, null, script, new() { ["FIELDSURVEY_URL"] = $"http://127.0.0.1:{port}", ["FIELDSURVEY_TOKEN"] = token });
