@@ -30,7 +30,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         Codes = await db.Terms.AsNoTracking().Active().Where(x => Codebook.Dimensions.Contains(x.Kind))
             .OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
         Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, transcriptId);
-        var themes = await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Theme && x.RetiredAt == null && x.MergedIntoId == null).ToListAsync();
+        var themes = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == TermKind.Theme).ToListAsync();
         var byId = themes.ToDictionary(x => x.Id);
         ThemeTree = Themes.Walk(themes.Select(x => new ThemeNode(x.Id, x.ParentId, x.Code, x.NameEn, true, x.SortOrder)).ToList())
             .Select(p => (byId[p.Node.Id], p.Depth)).ToList();

@@ -59,7 +59,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
         Quota = await db.QuotaStateAsync();
         Parks = (await db.Parks.AsNoTracking().Where(p => p.RetiredAt == null).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code }).ToListAsync())
             .Select(p => (p.Id, p.Code)).ToList();
-        Subsectors = await db.Terms.AsNoTracking().Where(x => x.Kind == TermKind.Subsector && x.RetiredAt == null && x.MergedIntoId == null)
+        Subsectors = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == TermKind.Subsector)
             .OrderBy(x => x.SortOrder).Select(x => x.Code).ToListAsync();
     }
 

@@ -31,8 +31,7 @@ public static class MemoAccess
         if (!user.IsPI()) transcripts = transcripts.Where(t => db.CodingAssignments.Any(a => a.TranscriptId == t.Id && a.CoderId == me));
         var rows = await transcripts.Join(db.Interviews, t => t.InterviewId, i => i.Id, (t, i) => new { t.Id, i.FirmId })
             .Join(db.Firms, x => x.FirmId, f => f.Id, (x, f) => new { TranscriptId = x.Id, FirmId = f.Id, f.NameZh, f.NameEn }).ToListAsync();
-        var codes = await db.Terms.AsNoTracking().Where(t => (Codebook.Dimensions.Contains(t.Kind) || t.Kind == TermKind.Theme)
-            && t.RetiredAt == null && t.MergedIntoId == null).OrderBy(t => t.Kind).ThenBy(t => t.SortOrder).ToListAsync();
+        var codes = await db.Terms.AsNoTracking().Active().Where(t => Codebook.Dimensions.Contains(t.Kind) || t.Kind == TermKind.Theme).OrderBy(t => t.Kind).ThenBy(t => t.SortOrder).ToListAsync();
         string Firm(string zh, string? en) => chinese || en is null ? zh : en;
         return new[] { new MemoAbout("Project", "", MemoTarget.Project) }
             .Concat(rows.DistinctBy(r => r.FirmId).OrderBy(r => r.NameZh).Select(r => new MemoAbout($"Firm:{r.FirmId}", Firm(r.NameZh, r.NameEn), MemoTarget.Firm)))
