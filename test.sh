@@ -69,6 +69,19 @@ if [ "${FS_SKIP_POSTGRES:-0}" != 1 ]; then
   fi
 fi
 
+# Each failed test with the first lines of its message and stack, so a CI log says why, not only that.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx") + glob.glob(sys.argv[1] + "/postgres/*.trx")):
+    engine = "PostgreSQL" if "/postgres/" in path else "default"
+    for r in ET.parse(path).getroot().iter("{*}UnitTestResult"):
+        if r.get("outcome") not in ("Failed", "Error", "Timeout"): continue
+        message = "".join(r.findtext(".//{*}ErrorInfo/{*}Message") or "").strip().splitlines()[:12]
+        stack = "".join(r.findtext(".//{*}ErrorInfo/{*}StackTrace") or "").strip().splitlines()[:8]
+        print(f"FAILED ({engine}) {r.get('testName')}")
+        for line in message + stack: print("    " + line[:300])
+PY
+
 # Sum the counters of every test assembly's TRX file.
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

@@ -46,12 +46,22 @@ public sealed class RecordingRetention(FieldSurveyDbContext db, RecordingStore s
 /// <summary>Runs the retention sweep every hour, on the injected clock (so tests that do not advance it never see it).</summary>
 sealed class RecordingRetentionService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecordingRetentionService> logger) : BackgroundService
 {
+    // Made when the host starts, not inside ExecuteAsync: since .NET 10 ExecuteAsync runs on a pool thread, so a
+    // timer made there could start after the clock first moved, and the first hour would be counted from later.
+    PeriodicTimer? timer;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        using var ticks = timer!;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await ticks.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
