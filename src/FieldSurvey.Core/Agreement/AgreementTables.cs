@@ -71,6 +71,8 @@ public sealed record AgreementSummary(IReadOnlyList<AgreementRow> ByDimension, I
     public AgreementBasis Basis { get; init; }
     public IReadOnlyList<UnitizingRow> Unitizing { get; init; } = [];
     public IReadOnlyList<CoderCodeCounts> Marginals { get; init; } = [];
+    /// <summary>Per thematic code (dimension <see cref="TermKind.Theme"/>): presence per unit, over all transcripts.</summary>
+    public IReadOnlyList<AgreementRow> ByTheme { get; init; } = [];
 }
 
 /// <summary>
@@ -91,7 +93,8 @@ public static class AgreementTables
     /// <summary>
     /// Figures per dimension and per code (binary presence; only codes some coder applied) over all pairs,
     /// per coder pair and per transcript, one confusion matrix per dimension (rows: the first coder of each
-    /// pair; columns: the second; "(not coded)" last), agreement on passages found, and each coder's codes.
+    /// pair; columns: the second; "(not coded)" last), agreement on passages found, each coder's codes, and per thematic code of the codebook
+    /// (<see cref="TermKind.Theme"/> labels; presence per unit, only codes some coder applied).
     /// <paramref name="basis"/> chooses the units of the coding figures (the default keeps the combined figure
     /// earlier versions printed). Alpha's interval and q: Krippendorff's bootstrap, <paramref name="replicates"/>
     /// replicates with <paramref name="seed"/>, so the same data always print the same figures; pooled and pair
@@ -162,6 +165,10 @@ public static class AgreementTables
             .SelectMany(s => Units.Dimensions.Select(d => (d, s.Code(d)))).ToHashSet();
         var byCode = codebook.Where(c => used.Contains((c.Dimension, c.Code))).Select(c =>
             new AgreementRow(AllTranscripts, c.Dimension, c.Code, Figures(Pooled(pairs, u => u.Presence(c.Dimension, c.Code)), twoCodersOverall, 2))).ToList();
+        // Thematic codes: presence per unit, the same units as the dimensions; only codes some coder applied.
+        var usedThemes = pairs.SelectMany(Of).SelectMany(u => new[] { u.A, u.B }).OfType<CodedSpan>().SelectMany(s => s.Themes).ToHashSet(StringComparer.Ordinal);
+        var byTheme = codebook.Where(c => c.Dimension == TermKind.Theme && usedThemes.Contains(c.Code)).Select(c =>
+            new AgreementRow(AllTranscripts, TermKind.Theme, c.Code, Figures(Pooled(pairs, u => u.ThemePresence(c.Code)), twoCodersOverall, 2))).ToList();
         var byPair = pairs.GroupBy(p => $"{p.CoderA} × {p.CoderB}").SelectMany(g => Units.Dimensions.Select(d =>
             new AgreementRow(g.Key, d, null, Figures(Paired(g, u => u.Values(d)), true, Categories(d))))).ToList();
         var byTranscript = pairs.GroupBy(p => p.Transcript).SelectMany(g => Units.Dimensions.Select(d =>
@@ -195,6 +202,7 @@ public static class AgreementTables
         {
             Basis = basis,
             Unitizing = unitizing,
+            ByTheme = byTheme,
             Marginals = Units.Dimensions.Select(d => CodesByCoder(pairs, Of, codebook, coders, d, basis)).ToList(),
         };
     }
@@ -250,7 +258,7 @@ public static class AgreementTables
     /// <summary>
     /// The agreement tables for the page, its CSV, the report workbook and the read API: figures per dimension, per
     /// code, per coder pair, per transcript, one confusion matrix per dimension, agreement on passages found and each
-    /// coder's codes. Each is a <see cref="ReportTable"/> named "Agreement 1", "Agreement 2", ... (sheet names must be
+    /// coder's codes, then agreement per thematic code. Each is a <see cref="ReportTable"/> named "Agreement 1", "Agreement 2", ... (sheet names must be
     /// short and unique) whose columns say their kind: counts are integers, coefficients indices (three decimals), so
     /// the workbook gets numbers and the page prints them with <see cref="ColumnFormats.Display"/>.
     /// <paramref name="translate"/> localises the fixed English words (headers, titles, verdicts); code names come
@@ -303,6 +311,8 @@ public static class AgreementTables
         foreach (var m in summary.Marginals)
             Counts($"{t("Codes by coder")}: {Name(m.Dimension, null)}", "Coder", m.Coders,
                 m.Codes.Select(c => c == Blank ? t(Blank) : Name(m.Dimension, c)).ToList(), m.Counts);
+        // Last, so the earlier tables keep their sheet names ("Agreement 1" ...) for readers of older workbooks.
+        Rows("Agreement by thematic code (presence)", "Scope", summary.ByTheme, true);
         return tables.Select((x, i) => new ReportTable($"Agreement {i + 1}", x.Title, x.Columns, x.Rows)).ToList();
     }
 

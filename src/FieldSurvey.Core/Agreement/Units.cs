@@ -2,11 +2,19 @@ using FieldSurvey.Core.Study;
 
 namespace FieldSurvey.Core.Agreement;
 
-/// <summary>One coder's segment reduced to what agreement needs: its span and its four codes (term codes).</summary>
+/// <summary>
+/// One coder's segment reduced to what agreement needs: its span, its four codes (term codes) and the codes of the
+/// thematic codes it carries (<see cref="Themes"/>, empty when it carries none).
+/// </summary>
 public sealed record CodedSpan(int SegmentId, int Start, int End, string? LinkageType, string? PartnerLocation,
     string? PartnerKind, string? Nature)
 {
     public int Length => Math.Max(0, End - Start);
+
+    /// <summary>Codes of the thematic codes on the segment. A theme is present or absent, never blank.</summary>
+    public IReadOnlySet<string> Themes { get; init; } = NoThemes;
+
+    static readonly IReadOnlySet<string> NoThemes = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The code on one coding dimension (<see cref="TermKind.LinkageType"/> … <see cref="TermKind.Nature"/>).</summary>
     public string? Code(TermKind dimension) => dimension switch
@@ -57,6 +65,14 @@ public sealed record Unit(CodedSpan? A, CodedSpan? B, double Overlap)
     /// same rule for blanks as <see cref="Values"/>, so a blank never counts as agreement or disagreement.
     /// </summary>
     public IReadOnlyList<string?> Presence(TermKind dimension, string code) => [Present(A, dimension, code), Present(B, dimension, code)];
+
+    /// <summary>
+    /// Binary presence of one thematic code: "yes" when the coder's segment carries it, "no" when the segment does
+    /// not or the coder has no segment here. Unlike a dimension a theme cannot be left blank, so nothing is missing.
+    /// </summary>
+    public IReadOnlyList<string?> ThemePresence(string code) => [HasTheme(A, code), HasTheme(B, code)];
+
+    static string HasTheme(CodedSpan? side, string code) => side is not null && side.Themes.Contains(code) ? Units.Yes : Units.No;
 
     static string? Present(CodedSpan? side, TermKind dimension, string code) =>
         side is null ? Units.No : side.Code(dimension) is not { } value ? null : value == code ? Units.Yes : Units.No;

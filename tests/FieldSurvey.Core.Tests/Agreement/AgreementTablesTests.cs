@@ -58,7 +58,7 @@ public sealed class AgreementTablesTests
         Assert.Equal(["Agreement by dimension", "Agreement by code (presence)", "Agreement by coder pair", "Agreement by transcript",
             "Confusion matrix: Linkage type", "Confusion matrix: Partner location", "Confusion matrix: Partner kind", "Confusion matrix: Nature",
             "Agreement on passages found", "Codes by coder: Linkage type", "Codes by coder: Partner location", "Codes by coder: Partner kind",
-            "Codes by coder: Nature"],
+            "Codes by coder: Nature", "Agreement by thematic code (presence)"],
             tables.Select(t => t.Title));
         var byCode = tables[1];
         Assert.Contains(byCode.Rows, r => (string?)r[2] == "研发合作");
@@ -82,7 +82,7 @@ public sealed class AgreementTablesTests
     {
         // The workbook writes a number only under a numeric kind and formats it by that kind (0.000 for indices).
         var tables = AgreementTables.Build(AgreementTables.Summarise([Pair()], Codebook, replicates: 10), Codebook);
-        Assert.Equal(Enumerable.Range(1, 13).Select(i => $"Agreement {i}"), tables.Select(t => t.Name));
+        Assert.Equal(Enumerable.Range(1, 14).Select(i => $"Agreement {i}"), tables.Select(t => t.Name));
         ColumnKind Kind(ReportTable table, string header) => table.Columns.Single(c => c.Header == header).Kind;
         Assert.Equal([ColumnKind.Text, ColumnKind.Text, ColumnKind.Integer, ColumnKind.Index, ColumnKind.Text, ColumnKind.Integer],
             new[] { "Scope", "Dimension", "Units", "Krippendorff's alpha", "Verdict", "Replicates" }.Select(h => Kind(tables[0], h)));
@@ -222,5 +222,59 @@ public sealed class AgreementTablesTests
         Assert.Equal(200, type.ClusterInterval.Replicates);
         Assert.Equal(200, type.ClusterInterval.Defined);
         Assert.InRange(type.Alpha, type.ClusterInterval.Lower - 1e-9, type.ClusterInterval.Upper + 1e-9);
+    }
+
+    // Krippendorff (2011) "Computing Krippendorff's Alpha-Reliability", section A (binary data, two observers, ten
+    // units): A = 0 1 0 0 0 0 0 0 1 0, B = 1 1 1 0 0 1 0 0 0 0 gives alpha = 1 − (n − 1)·o₀₁ ÷ (n₀·n₁) = 1 − 19·4 ÷ (14·6)
+    // = 0.095. Here 1 means the passage carries the thematic code "why-park". By hand: percent 6/10 = 0.600; Cohen's
+    // kappa (0.6 − 0.56) ÷ 0.44 = 0.091, chance being 0.2·0.4 + 0.8·0.6 = 0.56.
+    static readonly int[] ThemeA = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
+    static readonly int[] ThemeB = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
+
+    static CodedSpan Themed(int id, int unit, bool whyPark) =>
+        Span(id, unit * 20, "research") with { Themes = whyPark ? new HashSet<string> { "why-park" } : new HashSet<string>() };
+
+    static readonly IReadOnlyList<CodeLabel> ThemeCodebook =
+        [.. Codebook, new(TermKind.Theme, "why-park", "选址原因"), new(TermKind.Theme, "policy", "政策支持")];
+
+    static CoderPairUnits ThemePair() => new(1, "Kangda", "coder1", "coder2", Units.Match(
+        Enumerable.Range(0, 10).Select(u => Themed(u + 1, u, ThemeA[u] == 1)),
+        Enumerable.Range(0, 10).Select(u => Themed(u + 101, u, ThemeB[u] == 1)), MatchRule.Default));
+
+    [Fact]
+    public void Agreement_per_thematic_code_reproduces_krippendorffs_binary_example()
+    {
+        var summary = AgreementTables.Summarise([ThemePair()], ThemeCodebook, replicates: 200, basis: AgreementBasis.Coding);
+        var row = Assert.Single(summary.ByTheme);    // "policy" was applied by no one: no row of "undefined"
+        Assert.Equal((TermKind.Theme, "why-park"), (row.Dimension, row.Code));
+        Assert.Equal(10, row.Figures.Units);
+        Assert.Equal(0.600, row.Figures.Percent, 3);
+        Assert.Equal(0.091, row.Figures.Kappa, 3);
+        Assert.Equal(0.095, row.Figures.Alpha, 3);
+        Assert.Equal(200, row.Figures.AlphaInterval.Replicates);
+        Assert.DoesNotContain(summary.ByCode, r => r.Dimension == TermKind.Theme);
+    }
+
+    [Fact]
+    public void A_thematic_passage_the_other_coder_missed_counts_as_absent_in_the_combined_figure()
+    {
+        // Coder 1 also marks an eleventh passage with "why-park"; coder 2 has nothing there: yes against no.
+        var pair = ThemePair();
+        var extra = pair with { Units = [.. pair.Units, new Unit(Themed(11, 10, true), null, 0)] };
+        var combined = AgreementTables.Summarise([extra], ThemeCodebook, replicates: 10).ByTheme.Single().Figures;
+        Assert.Equal(11, combined.Units);
+        Assert.Equal(6.0 / 11, combined.Percent, 10);
+        var coding = AgreementTables.Summarise([extra], ThemeCodebook, replicates: 10, basis: AgreementBasis.Coding).ByTheme.Single().Figures;
+        Assert.Equal(10, coding.Units);
+    }
+
+    [Fact]
+    public void The_thematic_code_table_comes_last_with_the_codes_name()
+    {
+        var table = AgreementTables.Build(AgreementTables.Summarise([ThemePair()], ThemeCodebook, replicates: 10, basis: AgreementBasis.Coding), ThemeCodebook)[^1];
+        Assert.Equal("Agreement by thematic code (presence)", table.Title);
+        var row = Assert.Single(table.Rows);
+        Assert.Equal(["All transcripts", "Thematic code", "选址原因"], row.Take(3));
+        Assert.Equal(0.095, row[table.Columns.Select(c => c.Header).ToList().IndexOf("Krippendorff's alpha")]);
     }
 }

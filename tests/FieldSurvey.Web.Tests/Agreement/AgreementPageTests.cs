@@ -1,5 +1,7 @@
 using System.Net;
 using FieldSurvey.Core.Agreement;
+using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Study;
 using FieldSurvey.Web.Pages.Agreement;
 using FieldSurvey.Tests.Infrastructure;
 
@@ -81,7 +83,7 @@ public sealed class AgreementPageTests(AgreementPageTests.Fixture fixture) : ICl
             var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
             return AgreementTables.Summarise(units, await db.CodebookAsync(), basis: AgreementBasis.Coding);
         });
-        var rows = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).ToList();
+        var rows = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).Concat(summary.ByTheme).ToList();
         var noInterval = rows.Concat(summary.ByTranscript).Count(r => r.Figures.AlphaInterval.Replicates == 0);
         Assert.True(rows.All(r => r.Figures.ClusterInterval.Replicates == 0));
 
@@ -110,5 +112,37 @@ public sealed class AgreementPageTests(AgreementPageTests.Fixture fixture) : ICl
         Assert.True(codingUnits < combinedUnits, "the demo has passages only one coder marked");
         var csv = System.Text.Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Agreement?handler=Csv&Options.Basis=Combined"));
         Assert.Contains("Agreement on passages found", csv);
+    }
+
+    [Fact]
+    public async Task Agreement_per_thematic_code_is_on_the_page_and_in_the_csv()
+    {
+        // Both demo coders put a thematic code on their first two matched passages; only the first coder on the third.
+        var expected = await fixture.WithAsync(async db =>
+        {
+            var theme = new Term { Kind = TermKind.Theme, Code = "agree-why-park", NameEn = "Why this park (agreement test)", NameZh = "选址原因（一致性测试）" };
+            db.Terms.Add(theme);
+            await db.SaveChangesAsync();
+            var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+            var matched = units.SelectMany(p => p.Units).Where(u => u.IsMatched).Take(3).ToList();
+            Assert.Equal(3, matched.Count);
+            db.SegmentThemes.AddRange(matched.Take(2).SelectMany(u => new[] { u.A!.SegmentId, u.B!.SegmentId })
+                .Append(matched[2].A!.SegmentId).Select(id => new SegmentTheme { SegmentId = id, TermId = theme.Id }));
+            await db.SaveChangesAsync();
+            var summary = AgreementTables.Summarise(await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default),
+                await db.CodebookAsync(), basis: AgreementBasis.Coding);
+            return summary.ByTheme.Single(r => r.Code == "agree-why-park").Figures;
+        });
+        Assert.Equal(expected.Units - 1, Math.Round(expected.Percent * expected.Units));    // the third passage is the one disagreement
+
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var page = WebUtility.HtmlDecode(await pi.GetStringAsync("/Agreement"));
+        Assert.Contains("<h2>Agreement by thematic code (presence)</h2>", page);
+        Assert.Contains("Why this park (agreement test)", page);
+        Assert.Contains(expected.Alpha.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), page);
+        Assert.Contains("A sub-code counts on its own", page);
+        var csv = System.Text.Encoding.UTF8.GetString(await pi.GetByteArrayAsync("/Agreement?handler=Csv"));
+        Assert.Contains("Agreement by thematic code (presence)", csv);
+        Assert.Contains("Why this park (agreement test)", csv);
     }
 }

@@ -38,7 +38,10 @@ public static class AgreementData
         }).OrderBy(p => p.Transcript, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The coders' own live segments (not consensus, not deleted) of the given transcripts, as spans with term codes.</summary>
+    /// <summary>
+    /// The coders' own live segments (not consensus, not deleted) of the given transcripts, as spans with term codes
+    /// and the codes of their thematic codes.
+    /// </summary>
     public static async Task<ILookup<(int TranscriptId, string CoderId), CodedSpan>> SpansAsync(this FieldSurveyDbContext db, IReadOnlyCollection<int> transcriptIds)
     {
         var codes = await db.Terms.Where(t => t.Kind <= TermKind.Nature).ToDictionaryAsync(t => t.Id, t => t.Code);
@@ -46,8 +49,17 @@ public static class AgreementData
         var segments = await db.Segments.AsNoTracking()
             .Where(s => transcriptIds.Contains(s.TranscriptId) && !s.IsConsensus && s.CoderId != null && s.DeletedAtUtc == null)
             .ToListAsync();
+        var segmentIds = segments.Select(s => s.Id).ToList();
+        var themes = (await (from st in db.SegmentThemes
+                             join t in db.Terms on st.TermId equals t.Id
+                             where segmentIds.Contains(st.SegmentId)
+                             select new { st.SegmentId, t.Code }).ToListAsync())
+            .ToLookup(x => x.SegmentId, x => x.Code);
         return segments.ToLookup(s => (s.TranscriptId, s.CoderId!), s => new CodedSpan(s.Id, s.Start, s.End,
-            Code(s.LinkageTypeId), Code(s.PartnerLocationId), Code(s.PartnerKindId), Code(s.NatureId)));
+            Code(s.LinkageTypeId), Code(s.PartnerLocationId), Code(s.PartnerKindId), Code(s.NatureId))
+        {
+            Themes = themes[s.Id].ToHashSet(StringComparer.Ordinal),
+        });
     }
 
     public static async Task<List<CoderPairUnits>> UnitsAsync(this FieldSurveyDbContext db, IReadOnlyList<TranscriptPair> pairs, MatchRule rule)
@@ -57,10 +69,13 @@ public static class AgreementData
             Units.Match(spans[(p.TranscriptId, p.CoderAId)], spans[(p.TranscriptId, p.CoderBId)], rule))).ToList();
     }
 
-    /// <summary>The codes of the four coding dimensions in codebook order, named in the reader's language.</summary>
+    /// <summary>
+    /// The codes of the four coding dimensions, then the thematic codes, in codebook order, named in the reader's
+    /// language. Agreement reports a thematic code only where some coder applied it.
+    /// </summary>
     public static async Task<List<CodeLabel>> CodebookAsync(this FieldSurveyDbContext db)
     {
-        var terms = await db.Terms.AsNoTracking().Where(t => t.Kind <= TermKind.Nature)
+        var terms = await db.Terms.AsNoTracking().Where(t => t.Kind <= TermKind.Nature || t.Kind == TermKind.Theme)
             .OrderBy(t => t.Kind).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync();
         return terms.Select(t => new CodeLabel(t.Kind, t.Code, t.Name(DisplayNames.Chinese))).ToList();
     }

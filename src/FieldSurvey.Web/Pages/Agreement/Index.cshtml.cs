@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace FieldSurvey.Web.Pages.Agreement;
 
 /// <summary>
-/// Inter-coder agreement per coding dimension, per code, per coder pair and per transcript, with confusion
+/// Inter-coder agreement per coding dimension, per code, per coder pair, per transcript and per thematic code, with confusion
 /// matrices; the matching rule is chosen on the page. All figures come from <see cref="AgreementTables"/>,
 /// so the CSV (and the report workbook) show exactly what this page shows.
 /// </summary>
@@ -45,9 +45,9 @@ public sealed class IndexModel(FieldSurveyDbContext db, IStringLocalizer<SharedR
         UnitCount = units.Sum(u => u.Units.Count);
         var summary = AgreementTables.Summarise(units, codebook, basis: Options.Basis);
         Tables = AgreementTables.Build(summary, codebook, s => t[s]);
-        var rows = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).Concat(summary.ByTranscript).ToList();
+        var rows = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).Concat(summary.ByTranscript).Concat(summary.ByTheme).ToList();
         RowsWithoutInterval = rows.Count(r => r.Figures.AlphaInterval.Replicates == 0);
-        RowsWithoutClusterInterval = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).Count(r => r.Figures.ClusterInterval.Replicates == 0);
+        RowsWithoutClusterInterval = summary.ByDimension.Concat(summary.ByCode).Concat(summary.ByPair).Concat(summary.ByTheme).Count(r => r.Figures.ClusterInterval.Replicates == 0);
 
         var transcriptIds = pairs.Select(p => p.TranscriptId).Distinct().ToList();
         var decided = await db.AdjudicationDecisions.Where(d => transcriptIds.Contains(d.TranscriptId))
