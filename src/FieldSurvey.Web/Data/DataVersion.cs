@@ -44,6 +44,9 @@ public static class ReportInputs
         typeof(Core.Recordings.Recording), // the voice behind a transcript; the report counts the transcript
         // Thematic coding and memos: the linkage report counts linkage codes only (co-occurrence and framework matrices come later).
         typeof(Core.Coding.SegmentTheme), typeof(Core.Coding.Memo), typeof(Core.Coding.MemoLink), typeof(Core.Coding.CodeGroup), typeof(Core.Coding.CodeGroupMember),
+        // Coder calibration: tests against the consensus, never study evidence (issue 25).
+        typeof(Core.Calibration.CalibrationTest), typeof(Core.Calibration.CalibrationGold), typeof(Core.Calibration.CalibrationTaker),
+        typeof(Core.Calibration.CalibrationSegment), typeof(Core.Calibration.CalibrationOverride),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         typeof(Microsoft.AspNetCore.Identity.IdentityRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<string>),
         typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<string>), typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<string>),

@@ -64,6 +64,11 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     public DbSet<MemoLink> MemoLinks => Set<MemoLink>();
     public DbSet<CodeGroup> CodeGroups => Set<CodeGroup>();
     public DbSet<CodeGroupMember> CodeGroupMembers => Set<CodeGroupMember>();
+    public DbSet<Core.Calibration.CalibrationTest> CalibrationTests => Set<Core.Calibration.CalibrationTest>();
+    public DbSet<Core.Calibration.CalibrationGold> CalibrationGold => Set<Core.Calibration.CalibrationGold>();
+    public DbSet<Core.Calibration.CalibrationTaker> CalibrationTakers => Set<Core.Calibration.CalibrationTaker>();
+    public DbSet<Core.Calibration.CalibrationSegment> CalibrationSegments => Set<Core.Calibration.CalibrationSegment>();
+    public DbSet<Core.Calibration.CalibrationOverride> CalibrationOverrides => Set<Core.Calibration.CalibrationOverride>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per
