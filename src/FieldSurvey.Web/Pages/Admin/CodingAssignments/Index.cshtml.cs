@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FieldSurvey.Core.Coding;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
+using FieldSurvey.Web.Pages.Agreement.Calibration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,17 @@ using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Admin.CodingAssignments;
 
-/// <summary>Who codes which transcript: one or two coders each, by hand or by a reproducible round-robin draw.</summary>
+/// <summary>
+/// Who codes which transcript: one or two coders each, by hand or by a reproducible round-robin draw. Once the study
+/// has a calibration test, only coders who passed the current one (or whom a PI let through, with a reason) get live transcripts.
+/// </summary>
 public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public BulkInput Bulk { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
     public IReadOnlyList<Row> Transcripts { get; private set; } = [];
     public IReadOnlyList<Coder> Coders { get; private set; } = [];
+    public IReadOnlyDictionary<string, GateStatus> Gates { get; private set; } = new Dictionary<string, GateStatus>();
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -26,6 +31,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
         if (row is null || Coders.All(c => c.Id != coderId)) return NotFound();
         if (row.Coders.Any(c => c.CoderId == coderId)) StatusMessage = t["Error: this coder is already assigned."];
         else if (row.Coders.Count >= 2) StatusMessage = t["Error: a transcript has at most two coders."];
+        else if (Gates[coderId] is { Open: false } gate) StatusMessage = Blocked(coderId, gate);
         else
         {
             db.CodingAssignments.Add(new CodingAssignment { TranscriptId = transcriptId, CoderId = coderId, AssignedAtUtc = clock.GetUtcNow() });
@@ -74,6 +80,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
         await LoadAsync();
         var coders = Coders.Where(c => Bulk.CoderIds.Contains(c.Id)).Select(c => c.Id).ToList();
         if (coders.Count == 0) ModelState.AddModelError("Bulk.CoderIds", t["Choose at least one coder."]);
+        foreach (var coderId in coders.Where(c => !Gates[c].Open)) ModelState.AddModelError("Bulk.CoderIds", Blocked(coderId, Gates[coderId]));
         if (!ModelState.IsValid) return Page();
         var seed = Bulk.Seed ?? Random.Shared.Next(1, 1_000_000);
         var unassigned = Transcripts.Where(r => r.Coders.Count == 0).Select(r => r.TranscriptId).ToList();
@@ -87,11 +94,38 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
         return RedirectToPage();
     }
 
+    /// <summary>A PI lets a coder code live without a pass on the current calibration test; the reason goes to the audit trail.</summary>
+    public async Task<IActionResult> OnPostOverrideAsync(string coderId, string? reason)
+    {
+        await LoadAsync();
+        if (!Gates.TryGetValue(coderId, out var gate)) return NotFound();
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000) StatusMessage = t["Error: give a reason (up to 1,000 characters) for letting this coder code live."];
+        else if (!gate.Open)
+        {
+            db.CalibrationOverrides.Add(new Core.Calibration.CalibrationOverride
+            {
+                TestId = gate.TestId!.Value, CoderId = coderId, Reason = reason, ById = User.Id(), AtUtc = clock.GetUtcNow(),
+            });
+            db.AuditReason = $"Calibration gate overridden by a PI: {reason}";
+            await db.SaveChangesAsync();
+            StatusMessage = t["The coder may now be assigned live transcripts."];
+        }
+        return RedirectToPage();
+    }
+
+    string Blocked(string coderId, GateStatus gate) =>
+        t["Error: {0} has no pass on the current calibration test \"{1}\" ({2}). A PI can let them code live with a reason, under \"Calibration gate\".",
+            Coders.Single(c => c.Id == coderId).Name, gate.TestTitle!, t[gate.Reason!]];
+
     async Task LoadAsync()
     {
         Coders = await db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Coder), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
             .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => u)
             .OrderBy(u => u.Email).Select(u => new Coder(u.Id, u.DisplayName, u.Email!)).ToListAsync();
+        var gates = new Dictionary<string, GateStatus>();
+        foreach (var c in Coders) gates[c.Id] = await db.GateAsync(c.Id);
+        Gates = gates;
         var assignments = await db.CodingAssignments.AsNoTracking()
             .Join(db.Users, a => a.CoderId, u => u.Id, (a, u) => new CoderState(a.Id, a.TranscriptId, a.CoderId, u.DisplayName,
                 db.Segments.Count(s => s.TranscriptId == a.TranscriptId && s.CoderId == a.CoderId && s.DeletedAtUtc == null), a.CompletedAtUtc))
