@@ -31,6 +31,9 @@ public sealed record ReportTable(string Name, string Title, IReadOnlyList<Column
 /// </summary>
 public sealed record Cell(object? Value, string? TestId = null, IReadOnlyDictionary<string, string>? Evidence = null, string? Tone = null)
 {
+    /// <summary>The page the evidence link opens; null: the passages behind a count (the report's evidence page).</summary>
+    public string? EvidencePage { get; init; }
+
     public static object? ValueOf(object? cell) => cell is Cell c ? c.Value : cell;
 }
 

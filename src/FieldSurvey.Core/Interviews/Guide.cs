@@ -58,6 +58,12 @@ public sealed record GuideQuestion(string Id, string Type, string TextEn, string
     public ShowIf? ShowIf { get; init; }
     /// <summary>Partner lists: the LinkageType term code every row of the list carries.</summary>
     public string? LinkageType { get; init; }
+    /// <summary>
+    /// A question about one other park ("are firms in Yizhuang Park partners, competitors, both or neither?"): that
+    /// park's code. The report reads the answers as the nature of the relation with that park (F1–F3); a firm of the
+    /// park itself is not asked about its own park.
+    /// </summary>
+    public string? AboutPark { get; init; }
 
     [JsonIgnore] public QuestionType Kind => QuestionTypes.Parse(Type) ?? QuestionType.Text;
 }
@@ -187,6 +193,8 @@ public static class GuideParser
             problem("Question {0}: min is greater than max.", at, [q.Id]);
         if (type == QuestionType.Partners && string.IsNullOrWhiteSpace(q.LinkageType))
             problem("Partner list {0} needs a linkageType (a linkage type code).", at, [q.Id]);
+        if (q.AboutPark is not null && type != QuestionType.Single)
+            problem("Question {0}: aboutPark is only for single questions (partners, competitors, both or neither).", at, [q.Id]);
         if (q.Other && !type.IsChoice())
             problem("Question {0}: \"other\" is only for single and multiple questions.", at, [q.Id]);
         if (q.ShowIf is { } showIf)

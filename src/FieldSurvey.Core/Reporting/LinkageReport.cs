@@ -7,6 +7,11 @@ public enum SourceFilter
     Both = 0,
     Coded = 1,
     PartnerList = 2,
+    /// <summary>
+    /// The structured answers only (C3/C4, D2/D3, E3, F1–F3): no passage or partner-list row is counted, so the
+    /// mention figures and the rule's verdict have no evidence; the survey indicators and the triangulation carry the report.
+    /// </summary>
+    Survey = 3,
 }
 
 /// <summary>
@@ -27,8 +32,8 @@ public sealed record ReportInput(
 {
     /// <summary>Structured answers of the interviewed firms (the survey indicators' questions; see <see cref="SurveyQuestions"/>).</summary>
     public IReadOnlyList<SurveyAnswer> Answers { get; init; } = [];
-    /// <summary>F question id → the park it asks about.</summary>
-    public IReadOnlyDictionary<string, string> RelationQuestions { get; init; } = SurveyQuestions.DefaultRelations;
+    /// <summary>Relation question id (F1–F3) → the park it asks about, from the guide (<see cref="SurveyQuestions.Relations"/>).</summary>
+    public IReadOnlyDictionary<string, string> RelationQuestions { get; init; } = new Dictionary<string, string>();
     /// <summary>Resamples of firms behind the intervals and the verdict's stability, and their seed (no clock: the same data give the same report).</summary>
     public int Resamples { get; init; } = Uncertainty.DefaultResamples;
     public int Seed { get; init; } = Uncertainty.DefaultSeed;
@@ -95,6 +100,7 @@ public static class LinkageReport
         {
             SourceFilter.Coded => coded,
             SourceFilter.PartnerList => listed,
+            SourceFilter.Survey => [],
             _ => combined,
         };
         var index = new MentionIndex(counted, parks, locations, types);

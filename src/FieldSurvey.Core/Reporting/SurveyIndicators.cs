@@ -9,18 +9,27 @@ public sealed record SurveyAnswer(int FirmId, string Park, string QuestionId, st
 /// <summary>The guide questions the survey indicators read (seed/guide.json).</summary>
 public static class SurveyQuestions
 {
-    public const string Employees = "A2", Inputs = "C3", Sales = "C4", Hires = "D2", Departures = "D3";
+    public const string Employees = "A2", Inputs = "C3", Sales = "C4", Hires = "D2", Departures = "D3", Contact = "E3";
     public const string Partners = "partners", Competitors = "competitors", Both = "both", Neither = "neither";
+    /// <summary>E3's answer codes, least to most often.</summary>
+    public const string Never = "never", Yearly = "yearly", Monthly = "monthly", Weekly = "weekly";
 
     /// <summary>
-    /// F1–F3 each ask about one park, named in the question's text only; the guide has no field for it, so the map
-    /// is stated here. A study whose parks differ from the default passes its own map in <see cref="ReportInput"/>.
+    /// The relation questions (F1–F3 in the default guide) and the park each asks about, read from the guide: a
+    /// question's <c>aboutPark</c> (<see cref="Interviews.GuideQuestion.AboutPark"/>). No park is assumed from an id or
+    /// a question's text; a question without <c>aboutPark</c> is not read as a relation question. Guides are given
+    /// oldest first: a later version's mapping of the same question wins.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> DefaultRelations =
-        new Dictionary<string, string> { ["F1"] = "ZLS", ["F2"] = "YZ", ["F3"] = "DX" };
+    public static IReadOnlyDictionary<string, string> Relations(IEnumerable<Interviews.Guide> guides)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var q in guides.SelectMany(g => g.Questions))
+            if (!string.IsNullOrWhiteSpace(q.AboutPark)) map[q.Id] = q.AboutPark;
+        return map;
+    }
 
     public static IReadOnlyList<string> All(IReadOnlyDictionary<string, string> relations) =>
-        [Employees, Inputs, Sales, Hires, Departures, .. relations.Keys];
+        [Employees, Inputs, Sales, Hires, Departures, Contact, .. relations.Keys];
 }
 
 /// <summary>
@@ -51,15 +60,40 @@ public sealed record RelationIndicator(int Answers, int Partners, int Competitor
     public SurveyNatureCount Nature => new(Partners + Both, Competitors + Both);
 }
 
-public sealed record SurveySet(string Key, SplitIndicator Inputs, SplitIndicator Sales, MobilityIndicator Mobility, RelationIndicator Relations);
+/// <summary>
+/// E3, "how often does the firm talk to firms in the other two parks": a knowledge linkage between the parks as the
+/// respondent sees it (the question names no park, so a pair's figure includes the third park, as for D2/D3).
+/// <see cref="Share"/>: firms that talk to them monthly or more often, the counterpart of a cross-cluster knowledge
+/// link (a few times a year is occasional contact, not a linkage); <see cref="Interval"/>: Wilson over firms.
+/// </summary>
+public sealed record ContactIndicator(int Firms, int Never, int Yearly, int Monthly, int Weekly)
+{
+    public int Regular => Monthly + Weekly;
+    public double Share => Firms == 0 ? double.NaN : (double)Regular / Firms;
+    public Interval Interval => Intervals.Wilson(Regular, Firms);
+}
+
+public sealed record SurveySet(string Key, SplitIndicator Inputs, SplitIndicator Sales, MobilityIndicator Mobility, RelationIndicator Relations)
+{
+    public ContactIndicator Contact { get; init; } = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>The survey figures a reader can open to see the firms' answers behind them.</summary>
+public enum SurveyFigure
+{
+    Inputs = 0,
+    Sales = 1,
+    Mobility = 2,
+    Contact = 3,
+    Relations = 4,
+}
 
 public static class SurveyIndicators
 {
-    /// <summary>Survey indicators of a set of parks. Firms answer about "the other two parks" in D2/D3, so for a pair those figures include the third park (stated on the report).</summary>
+    /// <summary>Survey indicators of a set of parks. Firms answer about "the other two parks" in D2/D3, so for a pair those figures include the third park (stated on the report). <c>relations</c>: relation question id → the park it asks about (<see cref="SurveyQuestions.Relations"/>).</summary>
     public static SurveySet For(string key, IReadOnlyList<string> set, IReadOnlyList<SurveyAnswer> answers,
-        IReadOnlyDictionary<string, string>? relations = null, int resamples = Uncertainty.DefaultResamples, int seed = Uncertainty.DefaultSeed)
+        IReadOnlyDictionary<string, string> relations, int resamples = Uncertainty.DefaultResamples, int seed = Uncertainty.DefaultSeed)
     {
-        relations ??= SurveyQuestions.DefaultRelations;
         var mine = answers.Where(a => set.Contains(a.Park)).ToList();
         var byFirm = mine.GroupBy(a => a.FirmId).Select(g => (Park: g.First().Park, Answers: g.GroupBy(a => a.QuestionId).ToDictionary(x => x.Key, x => x.Last().Value))).ToList();
         int? Int(IReadOnlyDictionary<string, string?> a, string q) =>
@@ -117,9 +151,40 @@ public static class SurveyIndicators
                 }
                 answered++;
             }
+        int[] contact = new int[4];
+        foreach (var (_, a) in byFirm)
+            if (a.TryGetValue(SurveyQuestions.Contact, out var v) && Array.IndexOf(ContactCodes, v) is var at and >= 0) contact[at]++;
         return new SurveySet(key, Split(SurveyQuestions.Inputs), Split(SurveyQuestions.Sales),
             new MobilityIndicator(firms, hires, departures, withAny, Intervals.Wilson(withAny, firms)),
-            new RelationIndicator(answered, partners, competitors, both, neither));
+            new RelationIndicator(answered, partners, competitors, both, neither))
+        {
+            Contact = new(contact.Sum(), contact[0], contact[1], contact[2], contact[3]),
+        };
+    }
+
+    static readonly string[] ContactCodes = [SurveyQuestions.Never, SurveyQuestions.Yearly, SurveyQuestions.Monthly, SurveyQuestions.Weekly];
+
+    /// <summary>
+    /// The answers behind one survey figure of a set of parks, the same ones <see cref="For"/> reads: the firms of the
+    /// set's parks, the figure's questions (C3 or C4 with A2 for the weights; D2 and D3; E3; for the relations, only
+    /// the questions about another park of the set). Ordered by firm, then question.
+    /// </summary>
+    public static IReadOnlyList<SurveyAnswer> Behind(SurveyFigure figure, IReadOnlyList<string> set, IReadOnlyList<SurveyAnswer> answers,
+        IReadOnlyDictionary<string, string> relations)
+    {
+        string[] questions = figure switch
+        {
+            SurveyFigure.Inputs => [SurveyQuestions.Inputs, SurveyQuestions.Employees],
+            SurveyFigure.Sales => [SurveyQuestions.Sales, SurveyQuestions.Employees],
+            SurveyFigure.Mobility => [SurveyQuestions.Hires, SurveyQuestions.Departures],
+            SurveyFigure.Contact => [SurveyQuestions.Contact],
+            _ => [.. relations.Keys],
+        };
+        var mine = answers.Where(a => set.Contains(a.Park) && questions.Contains(a.QuestionId)
+            && (figure != SurveyFigure.Relations || relations[a.QuestionId] is var about && about != a.Park && set.Contains(about))).ToList();
+        // Employees are a weight, not an answer to the figure: shown only for firms that answered the figure's question.
+        var answering = mine.Where(a => a.QuestionId != SurveyQuestions.Employees).Select(a => a.FirmId).ToHashSet();
+        return mine.Where(a => answering.Contains(a.FirmId)).OrderBy(a => a.FirmId).ThenBy(a => Array.IndexOf(questions, a.QuestionId)).ToList();
     }
 
     /// <summary>A split answer ({"ZLS":50,"BJ":50}); null when it cannot be read or has a negative part.</summary>

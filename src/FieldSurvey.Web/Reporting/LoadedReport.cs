@@ -30,6 +30,7 @@ public sealed record ReportFilter(string? Park = null, DateOnly? From = null, Da
     {
         SourceFilter.Coded => "Coded passages",
         SourceFilter.PartnerList => "Partner lists",
+        SourceFilter.Survey => "Survey answers",
         _ => "Coded passages and partner lists (one relation counted once)",
     };
 

@@ -31,15 +31,21 @@ public sealed class ReportPresentation
     readonly Report rep;
     readonly IStringLocalizer t;
     readonly bool chinese, personal;
+    readonly ReportFormat f;
 
-    ReportPresentation(LoadedReport data, IStringLocalizer t, bool includePersonalData) =>
+    ReportPresentation(LoadedReport data, IStringLocalizer t, bool includePersonalData)
+    {
         (this.data, rep, this.t, chinese, personal) = (data, data.Report, t, DisplayNames.Chinese, includePersonalData);
+        f = new ReportFormat(data, k => t[k].Value, chinese);
+    }
 
     /// <param name="includePersonalData">Respondent names in the passages (a PI's explicit choice).</param>
     public static ReportView Build(LoadedReport data, IStringLocalizer t, bool includePersonalData = false)
     {
         var p = new ReportPresentation(data, t, includePersonalData);
-        ReportSection[] rest = [p.Classification(), UncertaintySection.Build(data, k => p.S(k)), p.Matrices(), p.Scopes(), p.Indicators(), p.Sources(), p.Disagreements(), p.Evidence()];
+        // With "survey answers" chosen, their figures per pair come first: the mention sections have nothing to count.
+        ReportSection[] survey = data.Filter.Source == SourceFilter.Survey ? [SurveySection.Pairs(data, p.f)] : [];
+        ReportSection[] rest = [p.Classification(), .. survey, UncertaintySection.Build(data, p.f), p.Matrices(), p.Scopes(), p.Indicators(), p.Sources(), p.Disagreements(), p.Evidence()];
         return new ReportView(CultureInfo.CurrentUICulture.Name, p.chinese, p.Both(data.TitleEn, data.TitleZh), p.S("Linkage report"),
             [p.About(rest), .. rest]);
     }
@@ -48,12 +54,12 @@ public sealed class ReportPresentation
     string S(string key, params object[] args) => args.Length == 0 ? t[key].Value : t[key, args].Value;
     // An argument may itself be a reason word ("passes", "straddles the threshold"): it is translated too.
     string Say(Reason r) => S(r.Key, [.. r.Args.Select(a => Core.Reporting.Classifier.ReasonKeys.Contains(a) ? S(a) : a)]);
-    static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+    static string N(int n) => ReportFormat.N(n);
     string Both(string en, string zh) => chinese ? $"{zh} {en}" : $"{en} {zh}";
     string Both(Label l) => Both(l.NameEn, l.NameZh);
     string Name(Label l) => l.Name(chinese);
-    string TypeName(string? code) => code is null ? S("All linkage types") : Name(data.Type(code));
-    string SetName(string key) => key == Core.Reporting.Indicators.All ? S("All three parks") : key;
+    string TypeName(string? code) => f.TypeName(code);
+    string SetName(string key) => f.SetName(key);
     string VerdictName(Verdict v) => S(v.Label());
     string Scope(Scope s) => S(s switch
     {

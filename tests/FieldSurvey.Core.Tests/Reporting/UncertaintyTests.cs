@@ -202,8 +202,11 @@ public sealed class UncertaintyTests
         Assert.Equal(Verdict.Mixed, shifted.At(0, 5));
     }
 
+    // The default guide's aboutPark values (seed/guide.json): F1 asks about ZLS, F2 about YZ, F3 about DX.
+    internal static readonly IReadOnlyDictionary<string, string> Relations = new Dictionary<string, string> { ["F1"] = "ZLS", ["F2"] = "YZ", ["F3"] = "DX" };
+
     // Hand-computed survey fixture for the pair YZ-ZLS (DX firm 9 answers too but is outside the pair).
-    static readonly SurveyAnswer[] Answers =
+    internal static readonly SurveyAnswer[] Answers =
     [
         new(1, "ZLS", "A2", "100"), new(1, "ZLS", "C3", """{"ZLS":50,"YZ":30,"BJ":20}"""), new(1, "ZLS", "C4", """{"YZ":100}"""),
         new(1, "ZLS", "D2", "2"), new(1, "ZLS", "D3", "0"), new(1, "ZLS", "F2", "partners"),
@@ -216,7 +219,7 @@ public sealed class UncertaintyTests
     [Fact]
     public void Survey_indicators_reproduce_a_hand_computed_fixture()
     {
-        var pair = SurveyIndicators.For("YZ-ZLS", ["ZLS", "YZ"], Answers);
+        var pair = SurveyIndicators.For("YZ-ZLS", ["ZLS", "YZ"], Answers, Relations);
         // C3, other park of the pair: firm 1 0.30 (own 0.50), firm 2 0 (own 1), firm 3 0.10 (own 0.90).
         Assert.Equal(3, pair.Inputs.Firms);
         Assert.Equal(0.4 / 3, pair.Inputs.FirmWeighted, 10);
@@ -230,7 +233,7 @@ public sealed class UncertaintyTests
         // F: firm 1 about YZ partners, firm 2 about YZ competitors (its F3 is about DX), firm 3 about ZLS both.
         Assert.Equal(new RelationIndicator(3, 1, 1, 1, 0), pair.Relations);
         Assert.Equal(new SurveyNatureCount(2, 2), pair.Relations.Nature);
-        var all = SurveyIndicators.For("all", Parks, Answers);
+        var all = SurveyIndicators.For("all", Parks, Answers, Relations);
         Assert.Equal(0.75, all.Sales.FirmWeighted, 10);    // firm 2's DX half counts among three parks
         Assert.Equal(new RelationIndicator(5, 2, 2, 1, 0), all.Relations);
     }
@@ -239,7 +242,7 @@ public sealed class UncertaintyTests
     public void The_triangulation_table_flags_sources_that_point_different_ways()
     {
         // Coded: supplier cross-cluster share 1.0 (towards collaborating); survey C3: 0.4/2.8 = 0.14 (between).
-        var report = LinkageReport.Build(Input(Alike(), Fragile) with { Answers = Answers });
+        var report = LinkageReport.Build(Input(Alike(), Fragile) with { Answers = Answers, RelationQuestions = Relations });
         var supplier = report.Triangulation.Single(r => r.Key == "YZ-ZLS" && r.Indicator == "supplier");
         Assert.Equal(Lean.TowardsCollaborating, supplier.Coded.Lean);
         Assert.Equal(Lean.NoEvidence, supplier.PartnerList.Lean);
@@ -255,7 +258,7 @@ public sealed class UncertaintyTests
     public void The_rule_can_count_the_survey_answers_and_prints_that_it_does()
     {
         var rule = ClassificationRule.Default with { UseSurveyNature = true };
-        var report = LinkageReport.Build(Input(Alike(), Fragile, rule) with { Answers = Answers });
+        var report = LinkageReport.Build(Input(Alike(), Fragile, rule) with { Answers = Answers, RelationQuestions = Relations });
         var pair = report.Classifications.Single(c => c.Key == "YZ-ZLS");
         // Survey partners 2 against competitors 2: not more partners, so not collaborating.
         Assert.Equal(Verdict.Mixed, pair.Verdict);

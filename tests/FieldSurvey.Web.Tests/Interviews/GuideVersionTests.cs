@@ -47,6 +47,7 @@ public sealed class GuideVersionTests(GuideVersionTests.Fixture fixture) : IClas
     [InlineData("{\n  \"titleEn\": \"G\",\n  \"sections\": [ oops ]\n}", "line 3")]
     [InlineData("""{"titleEn":"G","titleZh":"提纲","sections":[{"id":"A","titleEn":"A","titleZh":"甲","questions":[{"id":"Q1","type":"partners","linkageType":"friendship","textEn":"a","textZh":"甲"}]}]}""", "friendship")]
     [InlineData("""{"titleEn":"G","titleZh":"提纲","sections":[{"id":"A","titleEn":"A","titleZh":"甲","questions":[{"id":"Q1","type":"single","textEn":"a","textZh":"甲"}]}]}""", "questions[0] (Q1)")]
+    [InlineData("""{"titleEn":"G","titleZh":"提纲","sections":[{"id":"F","titleEn":"F","titleZh":"丙","questions":[{"id":"F1","type":"single","aboutPark":"XX","textEn":"a","textZh":"甲","options":[{"code":"partners","en":"P","zh":"伙"}]}]}]}""", "aboutPark \"XX\" is not a park code")]
     public async Task A_broken_guide_is_not_published_and_the_problem_is_named(string json, string expected)
     {
         var pi = await fixture.SignedInAsync(AppFactory.PI);
@@ -55,5 +56,16 @@ public sealed class GuideVersionTests(GuideVersionTests.Fixture fixture) : IClas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(expected), await response.Content.ReadAsStringAsync());
         Assert.Equal(latest, fixture.With(db => db.GuideVersions.Max(g => g.Number)));
+    }
+
+    [Fact]
+    public async Task The_guide_editor_and_the_version_page_show_which_park_each_relation_question_asks_about()
+    {
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var edit = System.Net.WebUtility.HtmlDecode(await pi.GetStringAsync("/Admin/Guide/Edit"));
+        Assert.Matches("data-testid=\"relation-questions\"[\\s\\S]*F1 → ZLS · F2 → YZ · F3 → DX", edit);
+        var v1 = fixture.With(db => db.GuideVersions.Single(g => g.Number == 1).Id);
+        var view = await pi.GetStringAsync($"/Admin/Guide/View?id={v1}");
+        Assert.Matches("data-testid=\"about-park-F2\">about park YZ<", view);
     }
 }

@@ -142,4 +142,78 @@ public sealed class UncertaintyOutputsTests(UncertaintyOutputsTests.Fixture fixt
         Assert.Matches("href=\"/Reports/Evidence\\?[^\"]*source=PartnerList[^\"]*focal=[A-Z]+[^\"]*type=supplier", html.Replace("&amp;", "&"));
         Assert.Contains("66.7% – 66.7%", html);
     }
+
+    // Survey answers as the source: the same seed read as issue 19's remaining parts. Pair YZ-ZLS: C3 ÷ (own + other)
+    // 0.4/2.8 = 14.3% of 3 firms; F1–F3 partners (incl. both) 2 of 3 = 66.7%; no mention counted.
+    const string SurveyFilter = "from=2025-02-01&to=2025-02-28&source=Survey";
+
+    [Fact]
+    public async Task Survey_answers_as_the_source_show_the_survey_indicators_per_pair_and_count_no_mention()
+    {
+        var client = await fixture.ReaderAsync();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports?{SurveyFilter}"));
+        Assert.Contains("<option value=\"Survey\" selected=\"selected\">Survey answers</option>", html);
+        Assert.Contains("data-testid=\"survey-pairs-note\"", html);
+        Assert.Matches("data-testid=\"survey-pair-YZ-ZLS-Inputs\"[^>]*>14.3% \\(n 3\\)<", html);
+        Assert.Matches("data-testid=\"survey-pair-YZ-ZLS-Partners\"[^>]*>66.7% \\(n 3\\)<", html);
+        Assert.Matches("data-testid=\"total-mentions\">0<", html);
+        // The survey section comes before the mention sections, right after the classification.
+        Assert.True(html.IndexOf("data-testid=\"survey-by-pair\"", StringComparison.Ordinal) < html.IndexOf("data-testid=\"uncertainty-method\"", StringComparison.Ordinal));
+
+        var book = XlsxReader.Read(await client.GetByteArrayAsync($"/Reports/Download?handler=Workbook&{SurveyFilter}"));
+        var pair = book["Survey by pair"].Rows.First(r => r[0].Text == "YZ-ZLS");
+        Assert.Equal("14.3% (n 3)", pair[1].Text);
+
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("zh-CN"));
+        var chinese = WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports?{SurveyFilter}"));
+        foreach (var zh in new[] { "每对园区的调查回答", "来源：调查回答。", "E3：每月或更频繁交流的企业", "方法。区间" }) Assert.Contains(zh, chinese);
+    }
+
+    [Fact]
+    public async Task A_survey_figure_and_a_triangulation_cell_open_the_firms_answers_behind_them()
+    {
+        var client = await fixture.ReaderAsync();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports?{Filter}")).Replace("&amp;", "&");
+        string Href(string testId) => System.Text.RegularExpressions.Regex.Match(html, $"<a data-testid=\"{testId}\" href=\"([^\"]+)\"").Groups[1].Value;
+
+        // The triangulation's survey reading for suppliers: C3 with the employee weights, 3 firms (Z1, Z2 with A2; Y1).
+        var supplier = Href("triangulation-Survey-YZ-ZLS-supplier");
+        Assert.StartsWith("/Reports/SurveyEvidence?", supplier);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(supplier));
+        Assert.Contains("data-testid=\"survey-evidence-count\" data-count=\"5\">5 answer(s) from 3 firm(s)", page);
+        Assert.Contains("Sure Z1", page);
+        Assert.Contains("ZLS Park 50% · Yizhuang Park 30% · Elsewhere in Beijing 20%", page);
+        Assert.DoesNotContain("Sure Y2", page);        // answered nothing
+
+        // The survey table's F1–F3 row: Z1's and Z2's F2 (about YZ) and Y1's F1 (about ZLS).
+        var relations = WebUtility.HtmlDecode(await client.GetStringAsync(Href("survey-YZ-ZLS-Relations")));
+        Assert.Contains("data-count=\"3\">3 answer(s) from 3 firm(s)", relations);
+        Assert.Contains("Competitors", relations);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Reports/SurveyEvidence?set=ZLS-XX&figure=Inputs&{Filter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Reports/SurveyEvidence?set=YZ-ZLS&{Filter}")).StatusCode);
+        // PI only: an interviewer (who may see respondents' firms elsewhere) and a coder are refused.
+        foreach (var other in new[] { AppFactory.Interviewer, AppFactory.Coder1 })
+        {
+            var response = await (await fixture.SignedInAsync(other)).GetAsync(supplier);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{other}: {response.StatusCode}");
+            Assert.DoesNotContain("Sure Z1", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_methods_paragraph_with_its_sources_is_on_the_page_in_the_workbook_and_in_the_PDF()
+    {
+        var client = await fixture.ReaderAsync();
+        Assert.Contains("data-testid=\"methods\"", await client.GetStringAsync($"/Reports?{Filter}"));
+        var book = XlsxReader.Read(await client.GetByteArrayAsync($"/Reports/Download?handler=Workbook&{Filter}"));
+        var methods = book["README"].Cells.Single(c => c.Text.StartsWith("Methods. Intervals", StringComparison.Ordinal)).Text;
+        foreach (var source in new[] { "Wilson 1927", "Newcombe 1998", "Efron & Tibshirani 1993", "Duncan & Duncan 1955", "§10.6", "Phipson & Smyth 2010",
+            "1000 times, from a fixed seed (19)" })
+            Assert.Contains(source, methods);
+        using var pdf = PdfDocument.Open(await client.GetByteArrayAsync($"/Reports/Download?handler=Pdf&lang=en&{Filter}"));
+        var text = string.Join("", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Methods.Intervals", text);
+        Assert.Contains("Duncan&Duncan1955", text);
+    }
 }

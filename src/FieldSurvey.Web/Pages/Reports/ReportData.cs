@@ -35,7 +35,7 @@ public static class ReportData
         if (filter.To is { } to) interviews = interviews.Where(i => i.InterviewDate <= to);
         if (filter.Guide is { } guide) interviews = interviews.Where(i => i.GuideVersionId == guide);
         var rows = await interviews.Join(db.Firms, i => i.FirmId, f => f.Id,
-                (i, f) => new { i.Id, i.FirmId, f.ParkId, f.NameZh, f.NameEn, i.RespondentName })
+                (i, f) => new { i.Id, i.FirmId, f.ParkId, f.NameZh, f.NameEn, i.RespondentName, i.GuideVersionId })
             .ToListAsync(ct);
         rows = rows.Where(r => parkCode.ContainsKey(r.ParkId) && (filter.Park is null || parkCode[r.ParkId] == filter.Park)).ToList();
         var interviewById = rows.ToDictionary(r => r.Id);
@@ -99,10 +99,17 @@ public static class ReportData
         var firms = rows.GroupBy(r => r.FirmId).Select(g => new FirmProfile(g.Key, parkCode[g.First().ParkId],
             activities[g.Key].SelectMany(a => a).Distinct().ToList())).ToList();
 
+        // Which park each relation question (F1–F3) asks about is the guide's data (aboutPark), read from the versions
+        // the counted interviews were taken with, oldest first.
+        var guideIds = rows.Select(r => r.GuideVersionId).Distinct().ToList();
+        var guides = await db.GuideVersions.AsNoTracking().Where(g => guideIds.Contains(g.Id)).OrderBy(g => g.Number)
+            .Select(g => g.DefinitionJson).ToListAsync(ct);
+        var relations = SurveyQuestions.Relations(guides.Select(json => GuideParser.Parse(json).Guide).OfType<Guide>());
         var input = new ReportInput(parks.Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(), Labels(TermKind.PartnerLocation),
             Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source)
         {
-            Answers = await SurveyAnswersAsync(db, interviewIds, id => (interviewById[id].FirmId, parkCode[interviewById[id].ParkId]), ct),
+            Answers = await SurveyAnswersAsync(db, interviewIds, relations, id => (interviewById[id].FirmId, parkCode[interviewById[id].ParkId]), ct),
+            RelationQuestions = relations,
         };
         var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
         return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
@@ -129,13 +136,13 @@ public static class ReportData
     }
 
     /// <summary>
-    /// The structured answers the survey indicators read (C3/C4, D2/D3, F1–F3 and A2 for the employee weights), one per
+    /// The structured answers the survey indicators read (C3/C4, D2/D3, E3, F1–F3 and A2 for the employee weights), one per
     /// firm and question: a firm interviewed twice keeps its latest interview's answer.
     /// </summary>
     static async Task<IReadOnlyList<SurveyAnswer>> SurveyAnswersAsync(FieldSurveyDbContext db, List<int> interviewIds,
-        Func<int, (int FirmId, string Park)> firmOf, CancellationToken ct)
+        IReadOnlyDictionary<string, string> relations, Func<int, (int FirmId, string Park)> firmOf, CancellationToken ct)
     {
-        var questions = SurveyQuestions.All(SurveyQuestions.DefaultRelations).ToList();
+        var questions = SurveyQuestions.All(relations).ToList();
         var answers = await db.Answers.AsNoTracking().Where(a => interviewIds.Contains(a.InterviewId) && questions.Contains(a.QuestionId))
             .OrderBy(a => a.InterviewId).Select(a => new { a.InterviewId, a.QuestionId, a.Value }).ToListAsync(ct);
         return answers.Select(a => (Firm: firmOf(a.InterviewId), a.QuestionId, a.Value))

@@ -19,12 +19,16 @@ public sealed class EditModel(FieldSurveyDbContext db, TimeProvider clock, IStri
     [BindProperty] public InputModel Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
     public int LatestNumber { get; private set; }
+    /// <summary>The latest version's relation questions and the park each asks about (aboutPark), which the report reads.</summary>
+    public IReadOnlyDictionary<string, string> Relations { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync()
     {
         var latest = await db.GuideVersions.AsNoTracking().OrderByDescending(g => g.Number).FirstOrDefaultAsync();
         LatestNumber = latest?.Number ?? 0;
         Input = new InputModel { Json = latest?.DefinitionJson ?? "", BasedOnNumber = LatestNumber };
+        if (latest is not null && GuideParser.Parse(latest.DefinitionJson).Guide is { } guide)
+            Relations = Core.Reporting.SurveyQuestions.Relations([guide]);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -44,6 +48,9 @@ public sealed class EditModel(FieldSurveyDbContext db, TimeProvider clock, IStri
             var linkageCodes = await db.Terms.Where(x => x.Kind == TermKind.LinkageType).Select(x => x.Code).ToListAsync();
             foreach (var q in guide.Questions.Where(q => q.LinkageType is not null && !linkageCodes.Contains(q.LinkageType)))
                 ModelState.AddModelError("Input.Json", t["Question {0}: linkageType \"{1}\" is not a linkage type code ({2}).", q.Id, q.LinkageType!, string.Join(", ", linkageCodes)]);
+            var parkCodes = await db.Parks.Where(p => p.RetiredAt == null).Select(p => p.Code).ToListAsync();
+            foreach (var q in guide.Questions.Where(q => q.AboutPark is not null && !parkCodes.Contains(q.AboutPark)))
+                ModelState.AddModelError("Input.Json", t["Question {0}: aboutPark \"{1}\" is not a park code ({2}).", q.Id, q.AboutPark!, string.Join(", ", parkCodes)]);
         }
         if (!ModelState.IsValid) return Page();
         var latest = await db.GuideVersions.AsNoTracking().OrderByDescending(g => g.Number).FirstOrDefaultAsync();
