@@ -6,7 +6,7 @@ namespace FieldSurvey.Core.Interviews;
 /// <summary>The interview guide as published in a <see cref="GuideVersion"/> (seed/guide.json has the schema).</summary>
 public sealed record Guide(string TitleEn, string TitleZh, IReadOnlyList<GuideSection> Sections)
 {
-    public IEnumerable<GuideQuestion> Questions => Sections.SelectMany(s => s.Questions);
+    [JsonIgnore] public IEnumerable<GuideQuestion> Questions => Sections.SelectMany(s => s.Questions);
 
     public GuideQuestion? Find(string questionId) => Questions.FirstOrDefault(q => q.Id == questionId);
 

@@ -101,7 +101,7 @@ public static class ApiSetup
 
     public static void MapFieldSurveyApi(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix).RequireRateLimiting(RateLimit).WithTags("FieldSurvey");
+        var api = app.MapGroup(Prefix).RequireRateLimiting(RateLimit).WithTags("FieldSurvey").AddEndpointFilter(ApiQueryCheck.Filter);
         ApiEndpoints.Map(api);
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Document);
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("FieldSurvey API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
