@@ -1,7 +1,8 @@
 #:property PublishAot=false
 // Writes the living demo study into seed/demo/ (firms, calls, interviews, transcripts, coded segments,
 // coding assignments, adjudications). Run from the repository root:  dotnet run scripts/generate-demo.cs
-// The output is committed; rerun only to change the demo. Same seed, same files.
+// The output is committed; rerun only to change the demo. Same seed, same files. The transcripts come out without
+// time markers: run scripts/demo-recordings.sh after this, which gives three of them recordings and markers again.
 //
 // Times are written relative to the moment the demo is loaded (DemoSeed): "day" is a signed offset from the
 // load day in Beijing (-3 = three days ago, 1 = tomorrow) and "beijing_time" the local time, so the demo

@@ -35,7 +35,7 @@ public static class DatabaseStartup
         {
             var demoFiles = string.IsNullOrWhiteSpace(demo.Folder) ? new SeedFiles(files.Path("demo")) : new SeedFiles(Path.GetFullPath(demo.Folder));
             var zone = TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<TimeOptions>>().Value.FirmTimeZone);
-            await DemoSeed.LoadAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), demoFiles, demo.Password, logger, clock.GetUtcNow(), zone);
+            await DemoSeed.LoadAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), sp.GetRequiredService<Pages.Interviews.RecordingStore>(), demoFiles, demo.Password, logger, clock.GetUtcNow(), zone);
         }
     }
 }

@@ -145,6 +145,41 @@ public sealed partial class LivingDemoTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, adjudicate.StatusCode);
     }
 
+    [Fact]
+    public async Task The_demo_has_three_recordings_with_consent_and_one_is_served_in_ranges_to_its_assigned_coder()
+    {
+        using var app = Load("2026-12-01T04:00:00Z", output);
+        var recordings = await app.WithAsync(db => db.Recordings
+            .Join(db.Interviews, r => r.InterviewId, i => i.Id, (r, i) => new { r.Id, r.FileName, r.PlayableContentType, r.DurationMs, r.SizeBytes, i.RecordingConsent, InterviewId = i.Id })
+            .OrderBy(r => r.FileName).ToListAsync());
+        Assert.Equal(new[] { "dx-03.opus", "yz-02.opus", "zls-01.opus" }, recordings.Select(r => r.FileName));
+        Assert.All(recordings, r => Assert.Equal(Core.Recordings.RecordingConsent.Yes, r.RecordingConsent));
+        Assert.All(recordings, r => Assert.Equal("audio/ogg", r.PlayableContentType));
+        Assert.All(recordings, r => Assert.InRange(r.DurationMs, 15_000, 45_000));
+        Assert.All(recordings, r => Assert.InRange(r.SizeBytes, 1, 100_000));
+
+        // zls-01 (Baiotai Kang) is double-coded: coder 2 is assigned to it, so coder 2 may listen.
+        var zls = recordings.Single(r => r.FileName == "zls-01.opus");
+        var (text, assigned) = await app.WithAsync(async db =>
+        {
+            var transcript = await db.Transcripts.SingleAsync(t => t.InterviewId == zls.InterviewId);
+            var coders = await db.CodingAssignments.Where(a => a.TranscriptId == transcript.Id)
+                .Join(db.Users, a => a.CoderId, u => u.Id, (a, u) => u.Email!).ToListAsync();
+            return (transcript.Text, coders);
+        });
+        Assert.Contains(AppFactory.Coder2, assigned);
+        // Its first four turns carry the times manifest.json gives them.
+        Assert.Equal(new[] { "[00:00:00]", "[00:00:10]", "[00:00:23]", "[00:00:28]" }, text.Split('\n').Take(4).Select(l => l[..10]));
+        var file = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "seed", "demo", "recordings", "zls-01.opus"));
+        var client = await app.SignedInAsync(AppFactory.Coder2);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/recordings/{zls.Id}");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 199);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal($"bytes 100-199/{file.Length}", response.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(file[100..200], await response.Content.ReadAsByteArrayAsync());
+    }
+
     [GeneratedRegex("<tr data-firm-id=\"(\\d+)\"[^>]*>.*?data-testid=\"reason\">([^<]+)<", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 }

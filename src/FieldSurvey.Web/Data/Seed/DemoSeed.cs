@@ -16,7 +16,8 @@ namespace FieldSurvey.Web.Data.Seed;
 /// <c>seed/demo/</c>, the living demo written by <c>scripts/generate-demo.cs</c>: 45 firms, 15 per park, with
 /// calls over the last three weeks and callbacks due today and tomorrow; 18 approved interviews answering the
 /// whole guide with bilingual transcripts; every transcript coded by coder 1, six double-coded by coder 2 with
-/// honest disagreements, two of them adjudicated by the PI into consensus). Loaded once, into a database without firms.
+/// honest disagreements, two of them adjudicated by the PI into consensus; three recordings, <see cref="DemoRecordings"/>).
+/// Loaded once, into a database without firms.
 /// Times in the files are either absolute (<c>at_utc</c>, <c>date</c>: the small test fixture) or relative to
 /// the load (<c>day</c> offset from today in the firms' zone plus <c>beijing_time</c>), so the living demo is
 /// always current and the fixture always the same.
@@ -31,8 +32,8 @@ public static class DemoSeed
         ("coder2@example.org", "Demo Coder 2 编码员二", [Roles.Coder], "America/Toronto"),
     ];
 
-    public static async Task LoadAsync(FieldSurveyDbContext db, UserManager<AppUser> users, SeedFiles files,
-        string password, ILogger logger, DateTimeOffset now, TimeZoneInfo firmZone)
+    public static async Task LoadAsync(FieldSurveyDbContext db, UserManager<AppUser> users, Pages.Interviews.RecordingStore recordings,
+        SeedFiles files, string password, ILogger logger, DateTimeOffset now, TimeZoneInfo firmZone)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cpu = Environment.CpuUsage.TotalTime;
@@ -160,6 +161,8 @@ public static class DemoSeed
                 CompletedAtUtc = r.Opt("completed") is not null ? now : null,
             });
         await db.SaveChangesAsync();
+        await DemoRecordings.LoadAsync(db, recordings, files,
+            held.ToDictionary(h => h.File, h => (h.Interview, transcripts[h.Firm])), logger, now);
         if (files.Exists("adjudications.csv"))
             await DemoAdjudication.LoadAsync(db, files.Csv("adjudications.csv"), transcripts.ToDictionary(t => t.Key, t => t.Value.Id), ids, pi, now);
         // CPU time beside wall time: on a shared machine the wall clock says more about the neighbours.

@@ -19,7 +19,7 @@ public sealed record PlayerPart(int Id, int Part, long DurationMs);
 public sealed record PlayerView(IReadOnlyList<PlayerPart> Parts, string? TurnsJson = null)
 {
     public static string Turns(string text) => System.Text.Json.JsonSerializer.Serialize(
-        Core.Interviews.TranscriptTurns.Parse(text).Select(t => new { start = t.Start, at = t.At?.TotalSeconds }));
+        Core.Interviews.TranscriptTurns.Parse(text).Select(t => new { start = t.Start, end = t.End, at = t.At?.TotalSeconds }));
 }
 
 public static class RecordingAccess
