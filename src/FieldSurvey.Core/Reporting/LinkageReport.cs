@@ -120,7 +120,8 @@ public static class LinkageReport
         var survey = sets.Select(x => SurveyIndicators.For(x.Key, x.Parks, input.Answers, input.RelationQuestions, input.Resamples, input.Seed)).ToList();
         var uncertainty = Uncertainty.Compute(tallies, sets.Select(x => tallies.ForSet(x.Key, x.Parks)).ToList(), input.Rule, input.Resamples, input.Seed,
             survey.ToDictionary(x => x.Key, x => x.Relations.Nature));
-        IntervalBounds Bounds(IndicatorSet x) => uncertainty.For(x.Key) is { } u
+        // Without resamples (the point figures first, the resampling later) there are no intervals: the rule decides on the points.
+        IntervalBounds? Bounds(IndicatorSet x) => input.Resamples <= 0 ? null : uncertainty.For(x.Key) is { } u
             ? new(u.Dissimilarity.Interval, u.Shares.ToDictionary(s => s.LinkageType, s => s.Interval)) : new(Interval.None, new Dictionary<string, Interval>());
         var classifications = sets.Select((x, i) => Classifier.Classify(x, input.Rule, Bounds(x), survey[i].Relations.Nature)).ToList();
         var grids = sets.Select((x, i) => ThresholdGrids.Build(x, input.Rule, Bounds(x), survey[i].Relations.Nature)).ToList();

@@ -90,6 +90,17 @@ public sealed record LoadedReport(
     public IReadOnlyList<Label> Natures { get; init; } = [];
     /// <summary>A coded passage's time in the recording (its turn's marker), by segment id; absent for an untimed turn.</summary>
     public IReadOnlyDictionary<int, TimeSpan> PassageTimes { get; init; } = new Dictionary<int, TimeSpan>();
+    /// <summary>
+    /// The point figures only: Core's resampling for this version is still being computed (off the request, see
+    /// Pages/Reports/ReportCache). The presentation says so in place of the uncertainty section.
+    /// </summary>
+    public bool UncertaintyPending { get; init; }
+    /// <summary>The data version the report was computed for (Data/DataVersion).</summary>
+    public long Version { get; init; }
+    /// <summary>Every park (retired ones too) for the report page's filter, in the study's order.</summary>
+    public IReadOnlyList<Label> FilterParks { get; init; } = [];
+    /// <summary>The guide versions for the report page's filter: id and "v{number}" with its titles.</summary>
+    public IReadOnlyList<(int Id, Label Version)> FilterGuides { get; init; } = [];
     public Label? Nature(string? code) => code is null ? null : Natures.FirstOrDefault(n => n.Code == code) ?? new Label(code, code, code);
     /// <summary>Double-coded transcripts with undecided units (partial or no adjudication): their passages count provisionally.</summary>
     public int NotYetAdjudicated => Report.TranscriptsWith(TranscriptBasis.Partial) + Report.TranscriptsWith(TranscriptBasis.None);

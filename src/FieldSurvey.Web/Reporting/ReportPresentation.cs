@@ -45,7 +45,7 @@ public sealed class ReportPresentation
         var p = new ReportPresentation(data, t, includePersonalData);
         // With "survey answers" chosen, their figures per pair come first: the mention sections have nothing to count.
         ReportSection[] survey = data.Filter.Source == SourceFilter.Survey ? [SurveySection.Pairs(data, p.f)] : [];
-        ReportSection[] rest = [p.Classification(), .. survey, UncertaintySection.Build(data, p.f), p.Matrices(), p.Scopes(), p.Indicators(), p.Sources(), p.Disagreements(), p.Evidence()];
+        ReportSection[] rest = [p.Classification(), .. survey, data.UncertaintyPending ? p.Pending() : UncertaintySection.Build(data, p.f), p.Matrices(), p.Scopes(), p.Indicators(), p.Sources(), p.Disagreements(), p.Evidence()];
         return new ReportView(CultureInfo.CurrentUICulture.Name, p.chinese, p.Both(data.TitleEn, data.TitleZh), p.S("Linkage report"),
             [p.About(rest), .. rest]);
     }
@@ -130,6 +130,13 @@ public sealed class ReportPresentation
                  new(S("Rationale"), Width: 60), new(S("Decided by"), Width: 20), new(S("Decided at (UTC)"), Width: 18)], rows)),
         ]);
     }
+
+    /// <summary>Shown while the resampling of this data version runs (Pages/Reports/ReportCache): point figures now, intervals when ready.</summary>
+    public const string PendingNote = "Intervals for this version of the data are being computed (1,000 resamples of firms): every other figure on this page is already this version's. Reload the page in a moment to see them.";
+    public const string PendingVerdictNote = "The rule decides on intervals, which are being computed: the suggested verdicts above use the point figures until then.";
+
+    ReportSection Pending() => new("uncertainty", S(UncertaintySection.SectionTitle),
+        [new TextBlock(S(PendingNote), TestId: "uncertainty-pending"), .. rep.Rule.RequireInterval ? [new TextBlock(S(PendingVerdictNote), Note: true)] : Array.Empty<ReportBlock>()]);
 
     ReportSection Matrices() => new("matrices", S("Linkage matrices"),
     [

@@ -27,15 +27,20 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken ct)
     {
         var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
-        var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
-        var codebook = await db.CodebookAsync();
         var stream = new MemoryStream();
         using (ReportLanguage.Use(Lang))
         {
             // The coders' agreement (finished double-coded transcripts, default matching rule, codes given the passages
-            // both found, as the agreement page shows by default) as extra sheets.
-            var agreement = AgreementTables.Build(units, codebook, s => t[s], basis: AgreementBasis.Coding);
-            ReportWorkbook.Write(stream, ReportPresentation.Build(data, t, IncludePersonalData), agreement);
+            // both found, as the agreement page shows by default) as extra sheets. Its bootstraps take long at study
+            // size: computed once per data version and language, not per download (segments, assignments, decisions
+            // and the codebook are report inputs, so a change to them is a new version).
+            var agreement = await reports.KeptAsync(data, "agreement:" + System.Globalization.CultureInfo.CurrentUICulture.Name, async () =>
+            {
+                var units = await db.UnitsAsync(await db.PairsAsync(includeUnfinished: false), MatchRule.Default);
+                var codebook = await db.CodebookAsync();
+                return AgreementTables.Build(units, codebook, s => t[s], basis: AgreementBasis.Coding);
+            });
+            ReportWorkbook.Write(stream, reports.View(data, t, IncludePersonalData), agreement);
         }
         stream.Position = 0;
         return File(stream, ReportWorkbook.ContentType, $"linkage-report-{Stamp()}.xlsx");
@@ -46,7 +51,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
         var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         var stream = new MemoryStream();
         using (ReportLanguage.Use(Lang))
-            ReportPdf.Write(stream, ReportPresentation.Build(data, t), (page, of) => t["Page {0} of {1}", page, of].Value);
+            ReportPdf.Write(stream, reports.View(data, t), (page, of) => t["Page {0} of {1}", page, of].Value);
         stream.Position = 0;
         return File(stream, ReportPdf.ContentType, $"linkage-report-{Stamp()}.pdf");
     }
@@ -55,7 +60,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
         using var language = ReportLanguage.Use(Lang);
-        var found = ReportPresentation.Build(data, t, IncludePersonalData).Csv(table);
+        var found = reports.View(data, t, IncludePersonalData).Csv(table);
         if (found is null) return NotFound();
         var stream = new MemoryStream();
         CsvExport.Write(stream, found);

@@ -46,13 +46,12 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
 
     async Task LoadAsync(CancellationToken ct)
     {
-        Data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
-        View = ReportPresentation.Build(Data, t);
+        // A kept report and its kept presentation: the version query is the page's only report database work.
+        Data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), reports.PageWait, ct);
+        View = reports.View(Data, t);
         var chinese = DisplayNames.Chinese;
-        Parks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
-            .Select(p => (p.Code, chinese ? p.NameZh : p.NameEn)).ToList();
-        Guides = (await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number).Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh }).ToListAsync(ct))
-            .Select(g => (g.Id, $"v{g.Number} {(chinese ? g.TitleZh : g.TitleEn)}")).ToList();
+        Parks = Data.FilterParks.Select(p => (p.Code, p.Name(chinese))).ToList();
+        Guides = Data.FilterGuides.Select(g => (g.Id, $"{g.Version.Code} {g.Version.Name(chinese)}")).ToList();
     }
 
     public sealed class JudgementInput

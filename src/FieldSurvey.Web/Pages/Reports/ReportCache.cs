@@ -1,6 +1,9 @@
 using FieldSurvey.Web.Reporting;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using FieldSurvey.Core.Reporting;
 using FieldSurvey.Web.Data;
+using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Reports;
 
@@ -11,48 +14,107 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// each instance checks, so two instances on one PostgreSQL database never serve a stale report.
 /// </summary>
 /// <remarks>
-/// One computation per key however many requests ask at once (the first computes, the others wait for it). It runs
-/// in its own scope and is not cancelled with the request that started it, since others may be waiting for it.
+/// Each version is computed in two steps, each once per key however many requests ask at once (the first starts it,
+/// the others wait for it): the point figures (the report without resampling, <see cref="LoadedReport.UncertaintyPending"/>
+/// true), then, in the background as soon as those are there, the whole report with Core's 1,000 resamples from the
+/// same input. Both run in their own scope and are not cancelled with the request that started them. The report page
+/// waits for the whole report only <see cref="PageWait"/> and otherwise shows the point figures with the uncertainty
+/// marked as being computed (docs/reports.md); downloads, the API and the home page wait for the whole report.
 /// Only the newest version's reports are kept, and at most <see cref="MaxFilters"/> filters of it.
 /// </remarks>
-public sealed class ReportCache(IServiceScopeFactory scopes)
+public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration configuration)
 {
     // A large study's report holds every counted passage (tens of MB): a few filters at a time, not an unbounded set.
     public const int MaxFilters = 8;
 
-    readonly ConcurrentDictionary<(long Version, ReportFilter Filter), Lazy<Task<LoadedReport>>> kept = new();
+    /// <summary>How long the report page waits for the resampling before it shows the point figures (Reports:UncertaintyWaitMs; negative: wait for it).</summary>
+    public TimeSpan? PageWait { get; } = configuration.GetValue("Reports:UncertaintyWaitMs", 250) is var ms && ms >= 0 ? TimeSpan.FromMilliseconds(ms) : null;
+
+    /// <summary>Awaited before each resampling starts: a test holds it to see the page while the resampling runs.</summary>
+    internal Func<Task> BeforeResampling { get; set; } = () => Task.CompletedTask;
+
+    sealed record Entry(Task<LoadedReport> Point, Task<LoadedReport> Full);
+
+    readonly ConcurrentDictionary<(long Version, ReportFilter Filter), Lazy<Entry>> kept = new();
+    // The page's presentation per kept report and language: built once, not on every request.
+    readonly ConditionalWeakTable<LoadedReport, ConcurrentDictionary<(string, bool), ReportView>> views = new();
+    // Other figures computed from report inputs (the workbook's agreement sheets), per version and key.
+    readonly ConcurrentDictionary<(long Version, string Key), Lazy<Task<object>>> others = new();
     long newest = -1;
 
-    /// <summary>The report for the data as it is now, labelled as generated at <paramref name="now"/>.</summary>
-    public async Task<LoadedReport> GetAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>The whole report (with its uncertainty) for the data as it is now; <paramref name="now"/> is when it was generated if it is computed now.</summary>
+    public Task<LoadedReport> GetAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now, CancellationToken ct = default) =>
+        GetAsync(db, filter, now, wait: null, ct);
+
+    /// <summary>
+    /// The report for the data as it is now: the whole report if it is ready within <paramref name="wait"/> (null: however
+    /// long it takes), otherwise this version's point figures with <see cref="LoadedReport.UncertaintyPending"/> set.
+    /// </summary>
+    public async Task<LoadedReport> GetAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now, TimeSpan? wait, CancellationToken ct = default)
     {
         var version = await db.CurrentDataVersionAsync(ct);
         Forget(version);
-        var entry = kept.GetOrAdd((version, filter), key => new Lazy<Task<LoadedReport>>(() => Detached(key.Filter, now)));
-        LoadedReport report;
-        try { report = await entry.Value.WaitAsync(ct); }
+        var lazy = kept.GetOrAdd((version, filter), key => new Lazy<Entry>(() => Start(key.Filter, now, key.Version)));
+        var entry = lazy.Value;
+        try
+        {
+            if (wait is null) return await entry.Full.WaitAsync(ct);
+            var point = await entry.Point.WaitAsync(ct);
+            if (entry.Full.IsCompletedSuccessfully) return entry.Full.Result;
+            try { return await entry.Full.WaitAsync(wait.Value, ct); }
+            catch (TimeoutException) { return point; }
+        }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            kept.TryRemove(new KeyValuePair<(long, ReportFilter), Lazy<Task<LoadedReport>>>((version, filter), entry)); // a failure is not kept
+            kept.TryRemove(new KeyValuePair<(long, ReportFilter), Lazy<Entry>>((version, filter), lazy)); // a failure is not kept
             throw;
         }
-        return report.GeneratedAtUtc == now ? report : report with { GeneratedAtUtc = now };
+    }
+
+    /// <summary>The presentation of a kept report in the current UI language, built once per report and language.</summary>
+    public ReportView View(LoadedReport data, IStringLocalizer t, bool includePersonalData = false) =>
+        views.GetOrCreateValue(data).GetOrAdd((System.Globalization.CultureInfo.CurrentUICulture.Name, includePersonalData),
+            key => ReportPresentation.Build(data, t, key.Item2));
+
+    /// <summary>
+    /// Something else computed from report inputs only (e.g. the agreement sheets with their bootstraps), kept with the
+    /// version of <paramref name="data"/> under <paramref name="key"/>: computed once per version, whoever asks.
+    /// </summary>
+    public async Task<T> KeptAsync<T>(LoadedReport data, string key, Func<Task<T>> compute) where T : class
+    {
+        var lazy = others.GetOrAdd((data.Version, key), _ => new Lazy<Task<object>>(async () => await compute()));
+        try { return (T)await lazy.Value; }
+        catch
+        {
+            others.TryRemove(new KeyValuePair<(long, string), Lazy<Task<object>>>((data.Version, key), lazy)); // a failure is not kept
+            throw;
+        }
     }
 
     // The kept report is the whole study's, whoever asked first. Computed without the request's execution context
     // (no HttpContext, so no signed-in person), the park scope's query filters never narrow what is kept for everyone.
-    Task<LoadedReport> Detached(ReportFilter filter, DateTimeOffset now)
+    Entry Start(ReportFilter filter, DateTimeOffset now, long version)
     {
         using (ExecutionContext.SuppressFlow())
-            return Task.Run(() => ComputeAsync(filter, now));
+        {
+            var point = Task.Run(async () => await PointAsync(scopes, filter, now) with { Version = version });
+            // The resampling starts when the point figures are there, off every request: it reads no database.
+            var full = Task.Run(async () =>
+            {
+                var p = await point;
+                await BeforeResampling();
+                return p with { Report = LinkageReport.Build(p.Report.Input with { Resamples = Uncertainty.DefaultResamples }), UncertaintyPending = false };
+            });
+            return new Entry(point, full);
+        }
     }
 
-    async Task<LoadedReport> ComputeAsync(ReportFilter filter, DateTimeOffset now)
+    static async Task<LoadedReport> PointAsync(IServiceScopeFactory scopes, ReportFilter filter, DateTimeOffset now)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>();
         // Computed from data at least as new as the version it is kept under (the version was read first).
-        return await ReportData.LoadAsync(db, filter, now, CancellationToken.None);
+        return await ReportData.LoadAsync(db, filter, now, CancellationToken.None, resamples: 0) with { UncertaintyPending = true };
     }
 
     void Forget(long version)
@@ -67,6 +129,8 @@ public sealed class ReportCache(IServiceScopeFactory scopes)
         var current = Math.Max(version, seen);
         foreach (var key in kept.Keys)
             if (key.Version < current) kept.TryRemove(key, out _);
+        foreach (var key in others.Keys)
+            if (key.Version < current) others.TryRemove(key, out _);
         if (kept.Count >= MaxFilters) kept.Clear(); // many filters at once: start again rather than grow
     }
 }

@@ -16,8 +16,9 @@ public static class ReportData
 {
     public const string ValueChainQuestion = "A6";
 
+    /// <param name="resamples">Core's resamples behind the uncertainty (0: the point figures only; see <see cref="ReportCache"/>).</param>
     public static async Task<LoadedReport> LoadAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now,
-        CancellationToken ct = default)
+        CancellationToken ct = default, int resamples = Uncertainty.DefaultResamples)
     {
         var settings = await db.StudySettings.AsNoTracking().CurrentAsync(ct) ?? new StudySettings();
         var rule = ClassificationRule.FromJson(settings.ClassificationRuleJson);
@@ -110,7 +111,10 @@ public static class ReportData
         {
             Answers = await SurveyAnswersAsync(db, interviewIds, relations, id => (interviewById[id].FirmId, parkCode[interviewById[id].ParkId]), ct),
             RelationQuestions = relations,
+            Resamples = resamples,
         };
+        // The report page's filter lists, kept with the report (parks and guide versions are report inputs) so a kept page reads nothing else.
+        var guides = await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number).Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh }).ToListAsync(ct);
         var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
         return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
             rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
@@ -120,6 +124,9 @@ public static class ReportData
             // Every nature, retired ones too: old passages keep their code and still need a label.
             Natures = terms.Where(t => t.Kind == TermKind.Nature).Select(t => new Label(t.Code, t.NameEn, t.NameZh)).ToList(),
             PassageTimes = passageTimes,
+            FilterParks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
+                .Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(),
+            FilterGuides = guides.Select(g => (g.Id, new Label($"v{g.Number}", g.TitleEn, g.TitleZh))).ToList(),
         };
 
         Mention? ToMention(int firmId, int focalParkId, int interviewId, int? typeId, int? locationId, int? natureId,
