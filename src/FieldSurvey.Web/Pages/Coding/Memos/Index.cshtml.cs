@@ -17,7 +17,10 @@ public sealed class IndexModel(FieldSurveyDbContext db) : PageModel
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Authors { get; private set; } = [];
 
-    public sealed record Row(Memo Memo, string? AuthorName, bool Own);
+    public sealed record Row(Memo Memo, string? AuthorName, bool Own, IReadOnlyList<LinkedPassage> Passages);
+
+    /// <summary>A passage a memo is linked to, shown only when the reader may see that passage (blind coding, park scope).</summary>
+    public sealed record LinkedPassage(int TranscriptId, string Quote);
 
     public async Task OnGetAsync()
     {
@@ -33,7 +36,11 @@ public sealed class IndexModel(FieldSurveyDbContext db) : PageModel
         if (Kind is { } kind) memos = memos.Where(m => m.Target == kind);
         if (!string.IsNullOrEmpty(Author)) memos = memos.Where(m => m.AuthorId == Author);
         var me = User.Id();
-        Rows = (await memos.AsNoTracking().OrderByDescending(m => m.UpdatedAtUtc).ThenByDescending(m => m.Id).Take(500).ToListAsync())
-            .Select(m => new Row(m, m.AuthorId is { } a ? names.GetValueOrDefault(a) : null, m.AuthorId == me)).ToList();
+        var list = await memos.AsNoTracking().OrderByDescending(m => m.UpdatedAtUtc).ThenByDescending(m => m.Id).Take(500).ToListAsync();
+        var ids = list.Select(m => m.Id).ToList();
+        var links = (await db.MemoLinks.Where(l => ids.Contains(l.MemoId))
+            .Join(db.Segments.Where(s => s.DeletedAtUtc == null).VisibleTo(db, User), l => l.SegmentId, s => s.Id, (l, s) => new { l.MemoId, s.TranscriptId, s.Quote })
+            .ToListAsync()).ToLookup(x => x.MemoId, x => new LinkedPassage(x.TranscriptId, x.Quote));
+        Rows = list.Select(m => new Row(m, m.AuthorId is { } a ? names.GetValueOrDefault(a) : null, m.AuthorId == me, links[m.Id].ToList())).ToList();
     }
 }

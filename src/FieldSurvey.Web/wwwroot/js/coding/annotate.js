@@ -229,7 +229,11 @@ function openPanel(id, span) {
   memo.value = s?.memo ?? (s ? '' : memo.value);
   panel.classList.remove('d-none');
   panel.dataset.mode = s ? 'edit' : 'new';
+  if (s) announce(s.id);
 }
+
+// The passage-memo card (passage-memos.js) follows the passage last opened or saved.
+function announce(id) { root.dispatchEvent(new CustomEvent('annotator:passage', { detail: { segmentId: id } })); }
 
 function closePanel() {
   panel.classList.add('d-none');
@@ -270,6 +274,7 @@ async function save() {
   add(saved);
   closePanel();
   showToast(msg('Saved'), null);
+  announce(saved.id);
 }
 
 // ---------- model ----------
@@ -291,6 +296,7 @@ async function del(id) {
   if (!await post('Delete', { id })) return;
   remove(id);
   if (editing === id) closePanel();
+  announce(null);
   showToast(msg('Deleted'), async () => { const back = await post('Restore', { id }); if (back) add(back); });
 }
 
