@@ -1,5 +1,7 @@
 using FieldSurvey.Core.Interviews;
+using FieldSurvey.Core.XlsForms;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Exports;
 using FieldSurvey.Web.Pages.Interviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,5 +22,16 @@ public sealed class ViewModel(FieldSurveyDbContext db) : PageModel
         Version = version;
         Guide = await db.ResolveGuideAsync(id);
         return Page();
+    }
+
+    /// <summary>The version as an XLSForm workbook (docs/xlsform.md), which re-imports to the same guide.</summary>
+    public async Task<IActionResult> OnGetXlsFormAsync(int id)
+    {
+        var version = await db.GuideVersions.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id);
+        if (version is null || GuideParser.Parse(version.DefinitionJson).Guide is not { } guide) return NotFound();
+        var stream = new MemoryStream();
+        XlsFormWorkbook.Write(XlsFormExporter.Export(guide, version.Number), stream);
+        stream.Position = 0;
+        return File(stream, XlsFormWorkbook.ContentType, $"guide-v{version.Number}-xlsform.xlsx");
     }
 }
