@@ -24,6 +24,11 @@ public class BrowserFixture : IAsyncLifetime
 
     public static readonly string ArtifactFolder = Path.Combine(AppContext.BaseDirectory, "artifacts");
 
+    // One default for every class: Assertions' default is global, and classes that each set their own ran side by
+    // side and overwrote each other's (a 30-second allowance could silently become 15). The full suite runs test
+    // assemblies side by side on two cores, so a slow server is normal there.
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(30_000);
+
     public async Task InitializeAsync()
     {
         App.UseKestrel(0);

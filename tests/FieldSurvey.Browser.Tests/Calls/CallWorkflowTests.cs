@@ -40,8 +40,6 @@ public sealed class CallWorkflowTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal("18.2%", before);
 
         var page = await fixture.SignedInPageAsync(AppFactory.Interviewer);
-        // The full suite runs test assemblies side by side on two cores: allow for a slow server.
-        Assertions.SetDefaultExpectTimeout(15_000);
         await BrowserFixture.Step(page, "calls-list", async () =>
         {
             await page.GotoAsync("/Calls");

@@ -61,8 +61,6 @@ public sealed class WholeStudyTests(FreshBrowserFixture fixture) : IClassFixture
     [Fact]
     public async Task A_study_runs_from_a_fresh_install_to_a_downloaded_report_that_carries_its_figures_and_Chinese_text()
     {
-        // The full suite runs test assemblies side by side on two cores: allow for a slow server.
-        Assertions.SetDefaultExpectTimeout(30_000);
         var pi = await fixture.NewPageAsync();
         pi.SetDefaultTimeout(30_000);
 
@@ -101,6 +99,8 @@ public sealed class WholeStudyTests(FreshBrowserFixture fixture) : IClassFixture
             var form = pi.Locator("form[action*='handler=Assign']");
             await form.Locator("select[name=assignTo]").SelectOptionAsync(new SelectOptionValue { Label = "Wang Interviewer 王" });
             await form.Locator("button[type=submit]").ClickAsync();
+            // The select shows Wang before the post as well as after it: wait for the answer to the post.
+            await Assertions.Expect(pi.Locator("[data-testid=status-message]")).ToContainTextAsync("Assigned.");
             await Assertions.Expect(form.Locator("select[name=assignTo] option:checked")).ToHaveTextAsync("Wang Interviewer 王");
         });
 

@@ -17,7 +17,6 @@ public sealed class HomePagesTests(BrowserFixture fixture) : IClassFixture<Brows
     async Task<IPage> HomeAsync(string email, string role, string lang, params string[] testIds)
     {
         var page = await fixture.SignedInPageAsync(email, locale: lang == "zh" ? "zh-CN" : "en-GB");
-        Assertions.SetDefaultExpectTimeout(15_000);
         await BrowserFixture.Step(page, $"home-{role}-{lang}-failed", async () =>
         {
             await page.GotoAsync("/");

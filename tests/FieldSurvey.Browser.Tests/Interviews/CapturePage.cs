@@ -19,8 +19,11 @@ public sealed class CapturePage(IPage page)
         await page.FillAsync("#Input_RespondentName", name);
         await page.FillAsync("#Input_RespondentTitle", title);
         await page.ClickAsync("[data-testid=record-consent]");
-        await page.WaitForSelectorAsync("[data-capture]");
+        await WaitReadyAsync();
     }
+
+    /// <summary>Waits until capture.js has bound its listeners: an answer typed before that is never autosaved.</summary>
+    public Task WaitReadyAsync() => page.WaitForSelectorAsync("[data-capture][data-ready=true]");
 
     public async Task AddPartner(string question, string name, int kindId, int locationId, string since, string activity)
     {

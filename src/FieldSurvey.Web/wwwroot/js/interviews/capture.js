@@ -38,6 +38,7 @@ function init(root) {
 
   if (!editable) {
     for (const input of root.querySelectorAll('input, select, textarea, button')) input.disabled = true;
+    root.dataset.ready = 'true';
     return;
   }
 
@@ -85,6 +86,8 @@ function init(root) {
     }
   });
   flushAll();
+  // Edits made before the listeners above exist are never sent: tests (and nothing else) wait for this.
+  root.dataset.ready = 'true';
 
   function edited(el, delay) {
     const qid = el.dataset.question;
