@@ -156,6 +156,27 @@ public sealed class ParkScopeTests(ParkScopeTests.Fixture fixture) : IClassFixtu
         Assert.Contains("early-stage screening", await pi.GetStringAsync("/Coding/Search?q=research"));
     }
 
+    [Fact]
+    public async Task A_park_scoped_interviewer_sees_no_do_not_call_entry_of_another_parks_firm_and_cannot_mark_one()
+    {
+        var outside = fixture.OutsideFirms[0];
+        var outsideName = fixture.With(db => db.Firms.Single(f => f.Id == outside).NameZh);
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var marked = await pi.PostFormAsync($"/Calls/DoNotCall?handler=Mark&firmId={outside}",
+            new() { ["Input.WholeFirm"] = "true", ["Input.Reason"] = "园区外勿扰理由" }, $"/Calls/DoNotCall?firmId={outside}");
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+
+        var client = await fixture.SignedInAsync(AppFactory.Interviewer);
+        var list = await client.GetStringAsync("/Calls/DoNotCall");
+        Assert.DoesNotContain(outsideName, list);
+        Assert.DoesNotContain("园区外勿扰理由", list);
+        NotFound(await client.GetAsync($"/Calls/DoNotCall?firmId={outside}"), "dnc page");
+        var token = HttpClientForms.Token(list)!;
+        NotFound(await PostAsync(client, $"/Calls/DoNotCall?handler=Mark&firmId={outside}", token,
+            new() { ["Input.Number"] = "+86 10 6788 2001", ["Input.Reason"] = "x" }), "dnc mark");
+        Assert.Equal(1, fixture.With(db => db.DoNotCalls.Count(d => d.FirmId == outside)));
+    }
+
     static void NotFound(HttpResponseMessage response, string what) =>
         Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
             || response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied") == true,

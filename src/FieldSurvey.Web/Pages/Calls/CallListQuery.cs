@@ -29,7 +29,8 @@ public static class CallListQuery
             settings.RetryGapHours, settings.MaxAttempts, nowUtc);
         list = (await db.QuotaStateAsync()).Apply(list);   // issue 24: full quota cells; a separate step on Core's list
         var byId = firms.ToDictionary(f => f.Id);
-        var rows = list.Select(e => new CallListRow(e, byId[e.FirmId].NameZh, byId[e.FirmId].NameEn, byId[e.FirmId].Park, phones.GetValueOrDefault(e.FirmId))).ToList();
+        IReadOnlyList<CallListRow> rows = list.Select(e => new CallListRow(e, byId[e.FirmId].NameZh, byId[e.FirmId].NameEn, byId[e.FirmId].Park, phones.GetValueOrDefault(e.FirmId))).ToList();
+        rows = await db.WithoutDoNotCallAsync(rows);   // issue 24: do-not-call; a separate step on the page's rows
         return new LoadedCallList(rows, settings.RetryGapHours, settings.MaxAttempts);
     }
 }

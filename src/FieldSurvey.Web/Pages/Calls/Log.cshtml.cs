@@ -24,6 +24,10 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
     /// <summary>The full quota cell of this firm, if any: 4.80 "quota filled" is then offered and records it.</summary>
     public QuotaProgress? FullCell { get; private set; }
     public string FullCellLabel { get; private set; } = "";
+    /// <summary>Why this firm cannot be called at all (a do-not-call code), or null.</summary>
+    public string? Barred { get; private set; }
+    DoNotCallList dnc = DoNotCallList.None;
+    IReadOnlyList<string> allPhones = [];
 
     public async Task<IActionResult> OnGetAsync(int firmId)
     {
@@ -45,6 +49,8 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
             ? UserTime.ToUtc(cb, Input.CallbackZone == Zone.Beijing ? time.FirmZone : time.UserZone) : null;
         foreach (var problem in CallRules.Check(Input.Outcome, atUtc, callbackUtc, clock.GetUtcNow()))
             ModelState.AddModelError($"Input.{problem.Field}", t[problem.Code]);
+        foreach (var problem in DoNotCallRules.CheckCall(dnc, firmId, allPhones, Input.Number))
+            ModelState.AddModelError(problem.Field.Length == 0 ? "" : $"Input.{problem.Field}", t[problem.Code]);
         if (Input.Outcome == QuotaFilled && FullCell is null)
             ModelState.AddModelError("Input.Outcome", t["No quota cell of this firm is full: 4.80 does not apply."]);
         if (!ModelState.IsValid) return Page();
@@ -74,8 +80,10 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
         FullCell = quota.FullCellFor(firmId);
         if (FullCell is not null) FullCellLabel = quota.Label(FullCell.Cell);
         if (!(mayCall = User.CanWork(firm.AssignedInterviewerId))) return true;   // and no numbers loaded
-        Phones = (await db.Contacts.Where(c => c.FirmId == firmId).OrderBy(c => c.Id).Select(c => c.Phones).ToListAsync())
-            .SelectMany(p => p).Distinct().ToList();
+        allPhones = (await db.NumbersByFirmAsync([firmId])).GetValueOrDefault(firmId) ?? [];
+        dnc = await db.DoNotCallListAsync();
+        Phones = allPhones.Where(p => !dnc.NumberBarred(p)).ToList();   // a marked number is not offered
+        Barred = DoNotCallRules.CheckCall(dnc, firmId, allPhones, null).FirstOrDefault()?.Code;
         return true;
     }
 
