@@ -114,7 +114,7 @@ public static class ReportData
             Resamples = resamples,
         };
         // The report page's filter lists, kept with the report (parks and guide versions are report inputs) so a kept page reads nothing else.
-        var guides = await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number).Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh }).ToListAsync(ct);
+        var filterGuides = await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number).Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh }).ToListAsync(ct);
         var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
         return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
             rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
@@ -126,7 +126,7 @@ public static class ReportData
             PassageTimes = passageTimes,
             FilterParks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
                 .Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(),
-            FilterGuides = guides.Select(g => (g.Id, new Label($"v{g.Number}", g.TitleEn, g.TitleZh))).ToList(),
+            FilterGuides = filterGuides.Select(g => (g.Id, new Label($"v{g.Number}", g.TitleEn, g.TitleZh))).ToList(),
         };
 
         Mention? ToMention(int firmId, int focalParkId, int interviewId, int? typeId, int? locationId, int? natureId,
