@@ -80,7 +80,7 @@ public sealed class FrameworkAndDownloadTests(FrameworkAndDownloadTests.Fixture 
             return db.SaveChanges();
         });
         var query = $"Source={transcript}&Columns={research}&Columns={theme}";
-        var response = await coder.GetAsync("/Coding/Analysis/Download?" + query);
+        var response = await coder.GetAsync("/Coding/Analysis/Download?handler=Workbook&" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Empty(XlsxReader.Validate(bytes));

@@ -23,7 +23,10 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, U
     [BindProperty(SupportsGet = true)] public List<int> Columns { get; set; } = [];
     [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    // Files only: the page itself has nothing to show, so a plain visit goes back to the matrix.
+    public IActionResult OnGet() => RedirectToPage("CoOccurrence");
+
+    public async Task<IActionResult> OnGetWorkbookAsync()
     {
         var stream = new MemoryStream();
         using (ReportLanguage.Use(Lang)) ReportWorkbook.Write(stream, await ViewAsync());
