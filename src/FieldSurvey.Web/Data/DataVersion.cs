@@ -42,8 +42,9 @@ public static class ReportInputs
         typeof(UserPark), typeof(Core.Calls.QuotaTarget), typeof(Core.Calls.DoNotCall),
         typeof(Api.ApiToken), // who may read the API
         typeof(Core.Recordings.Recording), // the voice behind a transcript; the report counts the transcript
-        // Thematic coding and memos: the linkage report counts linkage codes only (co-occurrence and framework matrices come later).
-        typeof(Core.Coding.SegmentTheme), typeof(Core.Coding.Memo), typeof(Core.Coding.MemoLink), typeof(Core.Coding.CodeGroup), typeof(Core.Coding.CodeGroupMember),
+        // Thematic coding, memos and framework summaries: the linkage report counts linkage codes only; co-occurrence and
+        // the framework matrix are computed afresh on their own pages, not through the report cache.
+        typeof(Core.Coding.FrameworkSummary), typeof(Core.Coding.SegmentTheme), typeof(Core.Coding.Memo), typeof(Core.Coding.MemoLink), typeof(Core.Coding.CodeGroup), typeof(Core.Coding.CodeGroupMember),
         // Coder calibration: tests against the consensus, never study evidence (issue 25).
         typeof(Core.Calibration.CalibrationTest), typeof(Core.Calibration.CalibrationGold), typeof(Core.Calibration.CalibrationTaker),
         typeof(Core.Calibration.CalibrationSegment), typeof(Core.Calibration.CalibrationOverride),

@@ -33,6 +33,8 @@ public abstract partial class FieldSurveyDbContext
         b.Entity<Firm>().HasQueryFilter(f => ParkUnscoped || ScopedParkIds.Contains(f.ParkId));
         b.Entity<Contact>().HasQueryFilter(c => ParkUnscoped
             || Set<Firm>().Any(f => f.Id == c.FirmId && ScopedParkIds.Contains(f.ParkId)));
+        b.Entity<FrameworkSummary>().HasQueryFilter(x => ParkUnscoped
+            || Set<Firm>().Any(f => f.Id == x.FirmId && ScopedParkIds.Contains(f.ParkId)));
         b.Entity<CallAttempt>().HasQueryFilter(a => ParkUnscoped
             || Set<Firm>().Any(f => f.Id == a.FirmId && ScopedParkIds.Contains(f.ParkId)));
         b.Entity<Interview>().HasQueryFilter(i => ParkUnscoped

@@ -62,6 +62,7 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     public DbSet<SegmentTheme> SegmentThemes => Set<SegmentTheme>();
     public DbSet<Memo> Memos => Set<Memo>();
     public DbSet<MemoLink> MemoLinks => Set<MemoLink>();
+    public DbSet<FrameworkSummary> FrameworkSummaries => Set<FrameworkSummary>();
     public DbSet<CodeGroup> CodeGroups => Set<CodeGroup>();
     public DbSet<CodeGroupMember> CodeGroupMembers => Set<CodeGroupMember>();
     public DbSet<Core.Calibration.CalibrationTest> CalibrationTests => Set<Core.Calibration.CalibrationTest>();

@@ -40,7 +40,9 @@ public static class AnalysisPresentation
             var query = new Dictionary<string, string>(filter) { ["A"] = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["B"] = b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             return (object?)new Cell(value, $"co-{a.Code}-{b.Code}", cell.Stretches > 0 ? query : null);
         })).ToArray()).ToList();
-        return new ReportTable(t["Co-occurrence"] + " · " + MeasureLabel(measure, t), t["Code co-occurrence"] + " — " + MeasureLabel(measure, t),
+        // Sheet names hold at most 31 characters: a short name per measure, the full label in the title.
+        var name = measure switch { CoMeasure.Passages => t["Co-occurrence by passages"], CoMeasure.Firms => t["Co-occurrence by firms"], _ => t["Co-occurrence counts"] };
+        return new ReportTable(name, t["Code co-occurrence"] + " — " + MeasureLabel(measure, t),
             columns, rows, "co-occurrence-" + measure.ToString().ToLowerInvariant());
     }
 
@@ -56,5 +58,38 @@ public static class AnalysisPresentation
         };
         blocks.AddRange(Enum.GetValues<CoMeasure>().Select(m => new TableBlock(CoOccurrence(table, codes, m, chinese, t, new Dictionary<string, string>()))));
         return new ReportSection("co-occurrence", t["Code co-occurrence"], blocks);
+    }
+
+    /// <summary>The framework matrix as one table: park, firm, then per column its passages and its summary.</summary>
+    public static ReportTable Framework(IReadOnlyList<FrameworkRow> rows, IReadOnlyList<AnalysisCode> columns, bool chinese, IStringLocalizer t)
+    {
+        var header = new List<Column> { new(t["Park"], Width: 8), new(t["Firm"], Width: 28) };
+        foreach (var c in columns) header.AddRange([new Column(c.Name(chinese) + " · " + t["Passages"], Width: 40), new Column(c.Name(chinese) + " · " + t["Summary"], Width: 40)]);
+        return new ReportTable(t["Framework matrix"], t["Framework matrix"], header,
+            rows.Select(r => new object?[] { r.Park, chinese || r.FirmEn is null ? r.FirmZh : r.FirmEn }
+                .Concat(r.Cells.SelectMany(c => new object?[] { string.Join("\n", c.Quotes), c.Summary })).ToArray()).ToList(), "framework-matrix");
+    }
+
+    /// <summary>The memos a reader may read, with the passages they are linked to.</summary>
+    public static ReportTable Memos(IEnumerable<(string Title, string About, string? Author, string Updated, string Text, string Passages)> memos, IStringLocalizer t) =>
+        new(t["Memos"], t["Memos"], [new(t["Title"], Width: 30), new(t["About"], Width: 14), new(t["Author"], Width: 16), new(t["Updated"], Width: 18),
+            new(t["Text"], Width: 60), new(t["Passages"], Width: 50)],
+            memos.Select(m => new object?[] { m.Title, m.About, m.Author, m.Updated, m.Text, m.Passages }).ToList(), "memos");
+
+    /// <summary>The download: README (rules), co-occurrence, framework matrix, memos; the workbook and the PDF render it.</summary>
+    public static ReportView View(CoOccurrenceTable co, IReadOnlyList<AnalysisCode> coCodes, IReadOnlyList<FrameworkRow> framework,
+        IReadOnlyList<AnalysisCode> columns, ReportTable memos, bool chinese, IStringLocalizer t, string selection, string generated)
+    {
+        var readme = new ReportTable("README", t["Qualitative analysis"], [new(t["Note"], Width: 120)],
+            new List<object?[]> { new object?[] { t["Selection: {0}. Stretches: {1}.", selection, co.StretchCount].Value }, new object?[] { t[Core.Coding.CoOccurrence.RuleText].Value },
+                new object?[] { t["Rows are firms grouped by park; each cell shows the firm's coded passages for the column and the analyst's summary."].Value },
+                new object?[] { generated } }, "readme");
+        return new ReportView(chinese ? "zh-Hans" : "en", chinese, t["Qualitative analysis"], generated,
+        [
+            new ReportSection("readme", "README", [new TableBlock(readme, Outputs.Workbook), new TextBlock(t["Selection: {0}. Stretches: {1}.", selection, co.StretchCount], In: Outputs.Pdf)]),
+            CoOccurrenceSection(co, coCodes, chinese, t, selection),
+            new ReportSection("framework", t["Framework matrix"], [new TableBlock(Framework(framework, columns, chinese, t))]),
+            new ReportSection("memos", t["Memos"], [new TableBlock(memos)]),
+        ]);
     }
 }

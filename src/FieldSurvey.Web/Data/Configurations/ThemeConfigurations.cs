@@ -56,3 +56,15 @@ sealed class CodeGroupMemberConfiguration : IEntityTypeConfiguration<CodeGroupMe
         b.HasOne<Term>().WithMany().HasForeignKey(x => x.TermId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+sealed class FrameworkSummaryConfiguration : IEntityTypeConfiguration<FrameworkSummary>
+{
+    public void Configure(EntityTypeBuilder<FrameworkSummary> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(FrameworkSummary.MaxLength);
+        b.HasIndex(x => new { x.FirmId, x.TermId }).IsUnique();   // one summary per cell
+        b.HasOne<Firm>().WithMany().HasForeignKey(x => x.FirmId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Term>().WithMany().HasForeignKey(x => x.TermId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

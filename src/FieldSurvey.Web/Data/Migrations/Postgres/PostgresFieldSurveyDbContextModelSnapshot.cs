@@ -630,6 +630,47 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("CodingAssignments");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.FrameworkSummary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FirmId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("FirmId", "TermId")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkSummaries");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.Memo", b =>
                 {
                     b.Property<int>("Id")
@@ -2054,6 +2095,26 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
                         .WithMany()
                         .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.FrameworkSummary", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Firms.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -596,6 +596,45 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("CodingAssignments");
                 });
 
+            modelBuilder.Entity("FieldSurvey.Core.Coding.FrameworkSummary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirmId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("FirmId", "TermId")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkSummaries");
+                });
+
             modelBuilder.Entity("FieldSurvey.Core.Coding.Memo", b =>
                 {
                     b.Property<int>("Id")
@@ -1978,6 +2017,26 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.HasOne("FieldSurvey.Core.Interviews.Transcript", null)
                         .WithMany()
                         .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FieldSurvey.Core.Coding.FrameworkSummary", b =>
+                {
+                    b.HasOne("FieldSurvey.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FieldSurvey.Core.Firms.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FieldSurvey.Core.Study.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
