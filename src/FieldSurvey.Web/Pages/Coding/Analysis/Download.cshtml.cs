@@ -54,7 +54,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, U
         var columns = Columns.Count > 0 ? codes.Where(c => Columns.Contains(c.Id)).Take(20).ToList()
             : codes.Where(c => c.Kind == Core.Study.TermKind.LinkageType).Take(FrameworkModel.DefaultColumns).ToList();
         var framework = await FrameworkMatrix.LoadAsync(db, User, columns.Select(c => c.Id).ToList(), Park);
-        var selection = (Park ?? t["all parks"].Value) + (Source is { } s ? $" · {t["Transcript"]} #{s}" : "");
+        var selection = (Park ?? t["All parks"].Value) + (Source is { } s ? $" · {t["Transcript"]} #{s}" : "");
         return AnalysisPresentation.View(co, coCodes, framework, columns, await MemoTableAsync(), chinese, t, selection,
             t["Generated {0}", time.Format(clock.GetUtcNow())]);
     }
