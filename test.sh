@@ -74,7 +74,7 @@ python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 for path in sorted(glob.glob(sys.argv[1] + "/*.trx") + glob.glob(sys.argv[1] + "/postgres/*.trx")):
     engine = "PostgreSQL" if "/postgres/" in path else "default"
-    for r in ET.parse(path).getroot().iter("{*}UnitTestResult"):
+    for r in ET.parse(path).getroot().iterfind(".//{*}UnitTestResult"):
         if r.get("outcome") not in ("Failed", "Error", "Timeout"): continue
         message = "".join(r.findtext(".//{*}ErrorInfo/{*}Message") or "").strip().splitlines()[:12]
         stack = "".join(r.findtext(".//{*}ErrorInfo/{*}StackTrace") or "").strip().splitlines()[:8]
