@@ -225,6 +225,8 @@ public static partial class XlsFormImporter
             Options = optionsFrom is null && partsFrom is null ? options : options is { Count: > 0 } ? options : null,
             OptionsFrom = kind == "split" ? null : optionsFrom, PartsFrom = kind == "split" ? partsFrom ?? (options is null ? optionsFrom : null) : null,
             Other = other, ShowIf = showIf, LinkageType = kind == "partners" ? NullIfEmpty(survey.Get(row, "linkage_type")) : null,
+            // Which park a relation question (F1–F3) asks about: the report's survey indicators read it (issue 19).
+            AboutPark = NullIfEmpty(survey.Get(row, "about_park")),
         };
     }
 

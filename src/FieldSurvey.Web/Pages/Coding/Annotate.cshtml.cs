@@ -27,13 +27,8 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         if (!await LoadAsync(transcriptId)) return NotFound();
         if (!Access.CanOpen) return Forbid();
-        Codes = await db.Terms.AsNoTracking().Active().Where(x => Codebook.Dimensions.Contains(x.Kind))
-            .OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
+        (Codes, ThemeTree) = await SegmentEditing.AnnotatorCodebookAsync(db);
         Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, transcriptId);
-        var themes = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == TermKind.Theme).ToListAsync();
-        var byId = themes.ToDictionary(x => x.Id);
-        ThemeTree = Themes.Walk(themes.Select(x => new ThemeNode(x.Id, x.ParentId, x.Code, x.NameEn, true, x.SortOrder)).ToList())
-            .Select(p => (byId[p.Node.Id], p.Depth)).ToList();
         return Page();
     }
 

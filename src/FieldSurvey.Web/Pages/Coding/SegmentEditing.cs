@@ -54,6 +54,18 @@ public static class SegmentEditing
 
     const int MaxThemes = 50;
 
+    /// <summary>The active codes of the coding dimensions, and the thematic codes in tree order, as the annotator offers them.</summary>
+    public static async Task<(IReadOnlyList<Term> Codes, IReadOnlyList<(Term Term, int Depth)> ThemeTree)> AnnotatorCodebookAsync(FieldSurveyDbContext db)
+    {
+        var codes = await db.Terms.AsNoTracking().Active().Where(x => Codebook.Dimensions.Contains(x.Kind))
+            .OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
+        var themes = await db.Terms.AsNoTracking().Active().Where(x => x.Kind == TermKind.Theme).ToListAsync();
+        var byId = themes.ToDictionary(x => x.Id);
+        var tree = Themes.Walk(themes.Select(x => new ThemeNode(x.Id, x.ParentId, x.Code, x.NameEn, true, x.SortOrder)).ToList())
+            .Select(p => (byId[p.Node.Id], p.Depth)).ToList();
+        return (codes, tree);
+    }
+
     /// <summary>The segment's thematic codes made equal to <paramref name="wanted"/> (the segment must have its id).</summary>
     public static async Task SetThemesAsync(FieldSurveyDbContext db, int segmentId, IReadOnlyList<int> wanted)
     {
@@ -81,4 +93,11 @@ public static class SegmentEditing
         segment.Memo = string.IsNullOrWhiteSpace(input.Memo) ? null : input.Memo.Trim();
         segment.UpdatedAtUtc = now;
     }
+}
+
+/// <summary>What the shared annotator partial (_Annotator) needs: the text, whether it may be edited, and the codebook.</summary>
+public sealed record AnnotatorView(int TranscriptId, string Text, bool CanEdit, IReadOnlyList<Term> Codes, IReadOnlyList<(Term Term, int Depth)> ThemeTree)
+{
+    /// <summary>Live coding shows the passage memo card; a calibration test does not (its passages are not study passages).</summary>
+    public bool PassageMemos { get; init; }
 }
