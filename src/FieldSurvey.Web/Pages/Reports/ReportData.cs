@@ -102,10 +102,12 @@ public static class ReportData
 
         // Which park each relation question (F1–F3) asks about is the guide's data (aboutPark), read from the versions
         // the counted interviews were taken with, oldest first.
-        var guideIds = rows.Select(r => r.GuideVersionId).Distinct().ToList();
-        var guides = await db.GuideVersions.AsNoTracking().Where(g => guideIds.Contains(g.Id)).OrderBy(g => g.Number)
-            .Select(g => g.DefinitionJson).ToListAsync(ct);
-        var relations = SurveyQuestions.Relations(guides.Select(json => GuideParser.Parse(json).Guide).OfType<Guide>());
+        // One read of the guide versions serves this and the page's filter list below (a study has a handful of them).
+        var guideIds = rows.Select(r => r.GuideVersionId).ToHashSet();
+        var guides = await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number)
+            .Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh, g.DefinitionJson }).ToListAsync(ct);
+        var relations = SurveyQuestions.Relations(guides.Where(g => guideIds.Contains(g.Id))
+            .Select(g => GuideParser.Parse(g.DefinitionJson).Guide).OfType<Guide>());
         var input = new ReportInput(parks.Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(), Labels(TermKind.PartnerLocation),
             Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source)
         {
@@ -113,9 +115,8 @@ public static class ReportData
             RelationQuestions = relations,
             Resamples = resamples,
         };
-        // The report page's filter lists, kept with the report (parks and guide versions are report inputs) so a kept page reads nothing else.
-        var filterGuides = await db.GuideVersions.AsNoTracking().OrderBy(g => g.Number).Select(g => new { g.Id, g.Number, g.TitleEn, g.TitleZh }).ToListAsync(ct);
         var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
+        // The report page's filter lists (parks, and the guide versions read above) are kept with the report, so a kept page reads nothing else.
         return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
             rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
             rows.ToDictionary(r => r.Id, r => r.RespondentName),
@@ -126,7 +127,7 @@ public static class ReportData
             PassageTimes = passageTimes,
             FilterParks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
                 .Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(),
-            FilterGuides = filterGuides.Select(g => (g.Id, new Label($"v{g.Number}", g.TitleEn, g.TitleZh))).ToList(),
+            FilterGuides = guides.Select(g => (g.Id, new Label($"v{g.Number}", g.TitleEn, g.TitleZh))).ToList(),
         };
 
         Mention? ToMention(int firmId, int focalParkId, int interviewId, int? typeId, int? locationId, int? natureId,
