@@ -64,6 +64,11 @@ public sealed record GuideQuestion(string Id, string Type, string TextEn, string
     /// park itself is not asked about its own park.
     /// </summary>
     public string? AboutPark { get; init; }
+    /// <summary>
+    /// Number questions: the id of an earlier number question this answer may not exceed (A3, R&amp;D staff, is part of A2,
+    /// total staff). The data-quality checks read it; nothing about staff is assumed from an id.
+    /// </summary>
+    public string? NotAbove { get; init; }
 
     [JsonIgnore] public QuestionType Kind => QuestionTypes.Parse(Type) ?? QuestionType.Text;
 }
@@ -195,6 +200,13 @@ public static class GuideParser
             problem("Partner list {0} needs a linkageType (a linkage type code).", at, [q.Id]);
         if (q.AboutPark is not null && type != QuestionType.Single)
             problem("Question {0}: aboutPark is only for single questions (partners, competitors, both or neither).", at, [q.Id]);
+        if (q.NotAbove is { } notAbove)
+        {
+            if (type is not (QuestionType.Integer or QuestionType.Decimal))
+                problem("Question {0}: notAbove is only for integer and decimal questions.", at, [q.Id]);
+            else if (!earlier.TryGetValue(notAbove, out var whole) || whole.Kind is not (QuestionType.Integer or QuestionType.Decimal))
+                problem("Question {0}: notAbove refers to {1}, which is not an earlier integer or decimal question.", at, [q.Id, notAbove]);
+        }
         if (q.Other && !type.IsChoice())
             problem("Question {0}: \"other\" is only for single and multiple questions.", at, [q.Id]);
         if (q.ShowIf is { } showIf)

@@ -5,14 +5,14 @@ namespace FieldSurvey.Core.XlsForms;
 /// <summary>
 /// A guide version as an XLSForm: sections are groups, partner lists are repeats, choice questions select_one /
 /// select_multiple with a list named after the question. What XLSForm has no word for is written in extra
-/// columns other tools ignore (appearance multiline/split, options_from, parts_from, unit, linkage_type, about_park), so the
+/// columns other tools ignore (appearance multiline/split, options_from, parts_from, unit, linkage_type, about_park, not_above), so the
 /// file re-imports to the same guide (<see cref="XlsFormImporter"/>).
 /// </summary>
 public static class XlsFormExporter
 {
     public static readonly string[] SurveyColumns =
         ["type", "name", "label::English (en)", "label::Chinese (zh)", "hint::English (en)", "hint::Chinese (zh)", "required", "relevant",
-         "constraint", "appearance", "parameters", "options_from", "parts_from", "unit", "linkage_type", "about_park"];
+         "constraint", "appearance", "parameters", "options_from", "parts_from", "unit", "linkage_type", "about_park", "not_above"];
 
     public static IReadOnlyList<XlsTable> Export(Guide guide, int version)
     {
@@ -26,7 +26,7 @@ public static class XlsFormExporter
                 var (type, appearance, parameters, constraint) = Type(q);
                 survey.Add(Row(survey.Count + 1, [type, q.Id, q.TextEn, q.TextZh, q.InstructionEn ?? "", q.InstructionZh ?? "", q.Required ? "yes" : "",
                     q.ShowIf is { } s ? XlsFormExpressions.Relevant(s) : "", constraint ?? "", appearance, parameters,
-                    q.Kind == QuestionType.Split ? "" : q.OptionsFrom ?? "", q.PartsFrom ?? "", q.Unit ?? "", q.LinkageType ?? "", q.AboutPark ?? ""]));
+                    q.Kind == QuestionType.Split ? "" : q.OptionsFrom ?? "", q.PartsFrom ?? "", q.Unit ?? "", q.LinkageType ?? "", q.AboutPark ?? "", q.NotAbove ?? ""]));
                 if (q.Kind == QuestionType.Partners) survey.Add(Row(survey.Count + 1, ["end repeat", q.Id]));
                 foreach (var o in q.Options ?? []) choices.Add(Row(choices.Count + 1, [q.Id, o.Code, o.En, o.Zh]));
             }

@@ -227,6 +227,8 @@ public static partial class XlsFormImporter
             Other = other, ShowIf = showIf, LinkageType = kind == "partners" ? NullIfEmpty(survey.Get(row, "linkage_type")) : null,
             // Which park a relation question (F1–F3) asks about: the report's survey indicators read it (issue 19).
             AboutPark = NullIfEmpty(survey.Get(row, "about_park")),
+            // The number this one may not exceed (R&D staff within total staff): the data-quality checks read it (issue 24).
+            NotAbove = NullIfEmpty(survey.Get(row, "not_above")),
         };
     }
 

@@ -48,6 +48,9 @@ public static class ReportInputs
         // Coder calibration: tests against the consensus, never study evidence (issue 25).
         typeof(Core.Calibration.CalibrationTest), typeof(Core.Calibration.CalibrationGold), typeof(Core.Calibration.CalibrationTaker),
         typeof(Core.Calibration.CalibrationSegment), typeof(Core.Calibration.CalibrationOverride),
+        // Data quality (issue 24): rules and queries about answers feed their own page, computed afresh; the answers
+        // themselves are report inputs already.
+        typeof(Core.Interviews.DataQualityRule), typeof(Core.Interviews.DataQuery), typeof(Core.Interviews.DataQueryEvent),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         typeof(Microsoft.AspNetCore.Identity.IdentityRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<string>),
         typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<string>), typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<string>),

@@ -54,6 +54,12 @@ public abstract partial class FieldSurveyDbContext
         b.Entity<CodingAssignment>().HasQueryFilter(c => ParkUnscoped
             || Set<Transcript>().Any(t => t.Id == c.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
                 && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
+        // Data-quality queries hang from an interview: a park-scoped interviewer sees those of their parks' interviews only.
+        b.Entity<DataQuery>().HasQueryFilter(q => ParkUnscoped
+            || Set<Interview>().Any(i => i.Id == q.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
+        b.Entity<DataQueryEvent>().HasQueryFilter(e => ParkUnscoped
+            || Set<DataQuery>().Any(q => q.Id == e.QueryId && Set<Interview>().Any(i => i.Id == q.InterviewId
+                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
         b.Entity<AdjudicationDecision>().HasQueryFilter(d => ParkUnscoped
             || Set<Transcript>().Any(t => t.Id == d.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
                 && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));

@@ -70,6 +70,9 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     public DbSet<Core.Calibration.CalibrationTaker> CalibrationTakers => Set<Core.Calibration.CalibrationTaker>();
     public DbSet<Core.Calibration.CalibrationSegment> CalibrationSegments => Set<Core.Calibration.CalibrationSegment>();
     public DbSet<Core.Calibration.CalibrationOverride> CalibrationOverrides => Set<Core.Calibration.CalibrationOverride>();
+    public DbSet<DataQualityRule> DataQualityRules => Set<DataQualityRule>();
+    public DbSet<DataQuery> DataQueries => Set<DataQuery>();
+    public DbSet<DataQueryEvent> DataQueryEvents => Set<DataQueryEvent>();
 
     /// <summary>
     /// Off only for bulk loads of generated data (the synthetic-study command), where an audit row per

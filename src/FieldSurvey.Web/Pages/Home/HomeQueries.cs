@@ -27,7 +27,11 @@ public sealed record OpenInterview(int Id, string FirmZh, string? FirmEn, Interv
 
 /// <summary><see cref="StartOfDayUtc"/>: the start of the person's day; a callback due before it was missed and is still due.</summary>
 public sealed record InterviewerHome(IReadOnlyList<CallListRow> CallbacksToday, IReadOnlyList<CallListRow> Next, int OnList,
-    IReadOnlyList<OpenInterview> Open, DateTimeOffset StartOfDayUtc);
+    IReadOnlyList<OpenInterview> Open, DateTimeOffset StartOfDayUtc)
+{
+    /// <summary>Data-quality queries waiting for this interviewer's reply (issue 24).</summary>
+    public int QueriesToAnswer { get; init; }
+}
 
 public sealed record CoderHome(IReadOnlyList<QueueRow> Queue)
 {
@@ -92,7 +96,8 @@ public static class HomeQueries
             .Select(i => new OpenInterview(i.Id, db.Firms.Where(f => f.Id == i.FirmId).Select(f => f.NameZh).First(),
                 db.Firms.Where(f => f.Id == i.FirmId).Select(f => f.NameEn).First(), i.Status, i.InterviewDate, i.ReviewerComment))
             .ToListAsync();
-        return new InterviewerHome(callbacks, list.Rows.Take(NextFirmsShown).ToList(), list.Rows.Count, open, startOfDay);
+        var queries = await db.DataQueries.CountAsync(q => q.AssignedToId == me && q.Status == Core.Interviews.DataQueryStatus.Open);
+        return new InterviewerHome(callbacks, list.Rows.Take(NextFirmsShown).ToList(), list.Rows.Count, open, startOfDay) { QueriesToAnswer = queries };
     }
 
     public static async Task<CoderHome> CoderAsync(this FieldSurveyDbContext db, string me) => new(await db.QueueAsync(me));

@@ -25,6 +25,8 @@ public sealed class CaptureModel(FieldSurveyDbContext db, TimeProvider clock, Us
     public IReadOnlyList<PartnerRow> Partners { get; private set; } = [];
     /// <summary>Why the last submit was refused; a problem with a question id is shown at that question and linked to it.</summary>
     public IReadOnlyList<SubmitProblem> SubmitProblems { get; private set; } = [];
+    /// <summary>Data-quality queries on this interview not yet closed or verified.</summary>
+    public int UnresolvedQueries { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -107,6 +109,7 @@ public sealed class CaptureModel(FieldSurveyDbContext db, TimeProvider clock, Us
         Editable = InterviewWorkflow.CanEdit(interview.Status, interview.InterviewerId == User.Id(), User.IsPI());
         Answers = await db.Answers.AsNoTracking().Where(a => a.InterviewId == id).ToDictionaryAsync(a => a.QuestionId);
         Partners = await db.PartnerRows.AsNoTracking().Where(p => p.InterviewId == id).OrderBy(p => p.QuestionId).ThenBy(p => p.RowNumber).ToListAsync();
+        UnresolvedQueries = await db.DataQueries.Unresolved().CountAsync(q => q.InterviewId == id);
         if (Input.Version == 0 && HttpMethods.IsGet(Request.Method))
             Input = new ConsentInput { Version = interview.Version, RespondentName = interview.RespondentName ?? "", RespondentTitle = interview.RespondentTitle };
         return true;

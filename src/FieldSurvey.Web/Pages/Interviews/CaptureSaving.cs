@@ -57,7 +57,9 @@ public static class CaptureSaving
             return Conflict(theirs, guide, question, t);
         }
         var problems = AnswerRules.Check(question, value, blank, guide.OptionsOf(question)).Select(p => t[p.Message, p.Args].Value);
-        return new(200, new { version = answer.Version, problems });
+        // Data-quality findings about this answer come back as warnings: the answer is saved all the same (issue 24).
+        var warnings = await db.WarningsAsync(interview.Id, guide, question.Id, t);
+        return new(200, new { version = answer.Version, problems, warnings });
     }
 
     // "shown" is the stored answer as a reader sees it (option labels, translated blank reason).

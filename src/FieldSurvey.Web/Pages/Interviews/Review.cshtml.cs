@@ -24,6 +24,8 @@ public sealed class ReviewModel(FieldSurveyDbContext db, TimeProvider clock, ISt
     public PlayerView Player { get; private set; } = new([]);
     public IReadOnlyDictionary<string, Answer> Answers { get; private set; } = new Dictionary<string, Answer>();
     public IReadOnlyList<PartnerRow> Partners { get; private set; } = [];
+    /// <summary>Data-quality queries on this interview still open or answered (not closed or verified).</summary>
+    public int UnresolvedQueries { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) is { } refused ? refused : Page();
 
@@ -48,6 +50,13 @@ public sealed class ReviewModel(FieldSurveyDbContext db, TimeProvider clock, ISt
         if (problem is not null)
         {
             ModelState.AddModelError("Input.Comment", t[problem]);
+            return Page();
+        }
+        // Approving over unresolved data-quality queries is allowed, but only on purpose (issue 24).
+        if (action == ReviewAction.Approve && UnresolvedQueries > 0 && !Input.ConfirmOpenQueries)
+        {
+            ModelState.AddModelError("Input.ConfirmOpenQueries",
+                t["This interview has {0} unresolved queries. Tick the box to approve it all the same.", UnresolvedQueries]);
             return Page();
         }
         db.ExpectVersion(Interview, Input.Version);
@@ -77,6 +86,7 @@ public sealed class ReviewModel(FieldSurveyDbContext db, TimeProvider clock, ISt
         Player = new PlayerView(await db.PlayerPartsAsync(User, id));
         Answers = await db.Answers.AsNoTracking().Where(a => a.InterviewId == id).ToDictionaryAsync(a => a.QuestionId);
         Partners = await db.PartnerRows.AsNoTracking().Where(p => p.InterviewId == id).OrderBy(p => p.RowNumber).ToListAsync();
+        UnresolvedQueries = await db.DataQueries.Unresolved().CountAsync(q => q.InterviewId == id);
         if (HttpMethods.IsGet(Request.Method)) Input = new InputModel { Version = interview.Version };
         return null;
     }
@@ -85,5 +95,6 @@ public sealed class ReviewModel(FieldSurveyDbContext db, TimeProvider clock, ISt
     {
         public int Version { get; set; }
         [StringLength(4000)] public string? Comment { get; set; }
+        public bool ConfirmOpenQueries { get; set; }
     }
 }

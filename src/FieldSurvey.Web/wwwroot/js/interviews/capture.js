@@ -136,7 +136,7 @@ function init(root) {
       } else if (response.ok) {
         if (p.kind === 'answer') {
           el.dataset.version = data.version;
-          showProblems(el, data.problems ?? []);
+          showProblems(el, data.problems ?? [], data.warnings ?? []);
         } else {
           data.rows.forEach((r, i) => { sentRows[i].dataset.id = r.id; sentRows[i].dataset.version = r.version; });
           el.removedRows = [];
@@ -186,8 +186,14 @@ function init(root) {
     stateBadge.dataset.state = signedOut ? 'signin' : retryTimer ? 'retrying' : inflight.size || waiting ? 'saving' : 'saved';
   }
 
-  function showProblems(el, problems) {
+  // Data-quality warnings (issue 24) share the answer's message area: the answer is saved, the warning asks for a second look.
+  function showProblems(el, problems, warnings = []) {
     el.querySelector('[data-problems]').textContent = problems.join(' ');
+    const box = el.querySelector('[data-warnings]');
+    if (box) {
+      box.textContent = warnings.join(' ');
+      box.hidden = warnings.length === 0;
+    }
   }
 
   function showConflict(el, data, mine) {
