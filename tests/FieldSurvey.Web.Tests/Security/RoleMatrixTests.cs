@@ -31,6 +31,10 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ["/Calls"] = FieldTeam,
         ["/Interviews"] = FieldTeam,
         ["/Coding"] = Coding,
+        // Data quality (issue 24): rules are set-up, the report is the PI's, queries are the field team's.
+        ["/Admin/DataQuality"] = PiOnly,
+        ["/Reports/DataQuality"] = PiOnly,
+        ["/Interviews/Queries"] = FieldTeam,
     };
 
     static readonly (string? Email, string Role)[] Visitors =

@@ -69,12 +69,11 @@ public sealed class DataQualityModel(FieldSurveyDbContext db, TimeProvider clock
         var study = await db.AnswersAsync(db.Interviews.InStudy());
         var numbers = DataQualityChecking.Numbers(study.Values, guides);
         var active = rules.Where(r => !r.Retired).ToList();
-        var heads = await db.Interviews.InStudy()
-            .Where(i => (onlyInterview == null || i.Id == onlyInterview) && (ParkId == null || db.Firms.Any(f => f.Id == i.FirmId && f.ParkId == ParkId)))
-            .Select(i => new { i.Id, i.InterviewerId, i.FirmId, FirmZh = db.Firms.Where(f => f.Id == i.FirmId).Select(f => f.NameZh).Single(),
-                FirmEn = db.Firms.Where(f => f.Id == i.FirmId).Select(f => f.NameEn).Single(),
-                Park = db.Firms.Where(f => f.Id == i.FirmId).Select(f => f.Park!.Code).Single() })
-            .OrderBy(i => i.Id).ToListAsync();
+        var heads = await (from i in db.Interviews.InStudy()
+                           join f in db.Firms on i.FirmId equals f.Id
+                           where (onlyInterview == null || i.Id == onlyInterview) && (ParkId == null || f.ParkId == ParkId)
+                           orderby i.Id
+                           select new { i.Id, i.InterviewerId, FirmZh = f.NameZh, FirmEn = f.NameEn, Park = f.Park!.Code }).ToListAsync();
         var ids = heads.Select(h => h.Id).ToList();
         var queries = (await db.DataQueries.AsNoTracking().Unresolved().Where(q => ids.Contains(q.InterviewId))
             .Select(q => new { q.Id, q.InterviewId, q.FindingKey, q.Status }).ToListAsync())

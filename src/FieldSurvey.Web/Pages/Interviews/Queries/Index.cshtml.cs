@@ -23,14 +23,11 @@ public sealed class IndexModel(FieldSurveyDbContext db) : PageModel
         var me = User.Id();
         var queries = db.DataQueries.AsNoTracking().Where(q => User.IsPI() || q.AssignedToId == me);
         if (!All) queries = queries.Unresolved();
-        Rows = (await queries.OrderBy(q => q.Status).ThenBy(q => q.RaisedAtUtc)
-                .Select(q => new
-                {
-                    q.Id, q.InterviewId, q.QuestionIds, q.Status, q.RaisedAtUtc,
-                    Firm = db.Interviews.Where(i => i.Id == q.InterviewId).SelectMany(i => db.Firms.Where(f => f.Id == i.FirmId))
-                        .Select(f => new { f.NameZh, f.NameEn }).FirstOrDefault(),
-                }).ToListAsync())
-            .Where(q => q.Firm is not null)
-            .Select(q => new QueryRow(q.Id, q.InterviewId, DisplayNames.FirmName(q.Firm!.NameZh, q.Firm.NameEn), q.QuestionIds, q.Status, q.RaisedAtUtc)).ToList();
+        Rows = (await (from q in queries
+                      join i in db.Interviews on q.InterviewId equals i.Id
+                      join f in db.Firms on i.FirmId equals f.Id
+                      orderby q.Status, q.RaisedAtUtc
+                      select new { q.Id, q.InterviewId, f.NameZh, f.NameEn, q.QuestionIds, q.Status, q.RaisedAtUtc }).ToListAsync())
+            .Select(q => new QueryRow(q.Id, q.InterviewId, DisplayNames.FirmName(q.NameZh, q.NameEn), q.QuestionIds, q.Status, q.RaisedAtUtc)).ToList();
     }
 }
