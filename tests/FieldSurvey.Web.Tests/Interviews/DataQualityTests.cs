@@ -280,15 +280,15 @@ public sealed class DataQualityOutlierTests(DataQualityOutlierTests.Fixture fixt
     [Fact]
     public async Task A_number_more_than_3_SD_from_the_other_interviews_is_found_and_warned_about()
     {
-        foreach (var d2 in new[] { "10", "10", "10", "10", "10", "12", "12", "12", "12", "12" })
-            fixture.Submitted(DataQualityData.Clean(("D2", d2)));
+        var ten = new[] { "10", "10", "10", "10", "10", "12", "12", "12", "12", "12" }
+            .Select(d2 => fixture.Submitted(DataQualityData.Clean(("D2", d2)))).ToList();
         var outlier = fixture.Submitted(DataQualityData.Clean(("D2", "15")));
         var pi = await fixture.SignedInAsync(AppFactory.PI);
         var html = await pi.GetStringAsync("/Reports/DataQuality?Rule=outlier");
         Assert.Equal(["outlier"], DataQualityData.Rules(html, outlier));
         Assert.Contains("15 is more than 3 SD from the mean of the other interviews (11, SD 1.05, n = 10).", html);
         // Each of the ten is compared with the other ten, 15 among them: none is an outlier.
-        Assert.Equal(1, Regex.Matches(html, "data-rule=\"outlier\"").Count);
+        Assert.All(ten, id => Assert.Empty(DataQualityData.Rules(html, id)));
 
         var draft = fixture.NewInterview(AppFactory.Interviewer);
         var interviewer = await fixture.SignedInAsync(AppFactory.Interviewer);
