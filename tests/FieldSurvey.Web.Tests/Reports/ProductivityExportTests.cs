@@ -64,7 +64,8 @@ public sealed class ProductivityExportTests(ProductivityExportTests.Fixture fixt
             });
         }
 
-        static DateTimeOffset Beijing(int day, int hour, int minute) => new(2026, 9, day, hour, minute, 0, TimeSpan.FromHours(8));
+        // Stored in UTC, as the app stores every time (SQLite compares them as text).
+        static DateTimeOffset Beijing(int day, int hour, int minute) => new DateTimeOffset(2026, 9, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
     }
