@@ -57,4 +57,38 @@ public sealed class CallAccessTests(CallAccessTests.Fixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, (await pi.PostFormAsync($"/Calls/Log?firmId={theirs}", Refusal())).StatusCode);
         Assert.Equal(2, fixture.With(db => db.CallAttempts.Count(a => a.FirmId == theirs)));
     }
+    /// <summary>
+    /// Issue 24: the start page used to answer 404 for another interviewer's firm, as if it did not exist; it now says
+    /// whose call list holds it (403), and a POST starts nothing. The owner, an unassigned firm and the PI still start.
+    /// </summary>
+    [Fact]
+    public async Task Another_interviewers_firm_refuses_starting_an_interview_with_a_message_while_the_owner_and_the_PI_start_one()
+    {
+        const string third = "interviewer3@example.org";
+        await fixture.PersonAsync(third, "Interviewer");
+        var theirs = await FirmAsync("访问控制测试丙公司", AppFactory.Interviewer);
+        var open = await FirmAsync("访问控制测试丁公司", null);
+        var owner = fixture.With(db => db.Users.Single(u => u.Email == AppFactory.Interviewer).DisplayName);
+        var intruder = await fixture.SignedInAsync(third);
+
+        var page = await intruder.GetAsync($"/Interviews/Start?firmId={theirs}");
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"other-interviewer\"", html);
+        Assert.Contains($"This firm is on {owner}'s call list", html);
+        Assert.DoesNotContain("data-testid=\"start-interview\"", html);
+        var token = HttpClientForms.Token(await intruder.GetStringAsync($"/Interviews/Start?firmId={open}"))!;
+        var posted = await intruder.PostAsync($"/Interviews/Start?firmId={theirs}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+        Assert.Equal(0, fixture.With(db => db.Interviews.Count(i => i.FirmId == theirs)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await intruder.PostFormAsync($"/Interviews/Start?firmId={open}", new())).StatusCode);
+        var mine = await fixture.SignedInAsync(AppFactory.Interviewer);
+        Assert.Equal(HttpStatusCode.Redirect, (await mine.PostFormAsync($"/Interviews/Start?firmId={theirs}", new())).StatusCode);
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        Assert.Equal(HttpStatusCode.Redirect, (await pi.PostFormAsync($"/Interviews/Start?firmId={theirs}", new())).StatusCode);
+        Assert.Equal(2, fixture.With(db => db.Interviews.Count(i => i.FirmId == theirs)));
+        Assert.Equal(1, fixture.With(db => db.Interviews.Count(i => i.FirmId == open)));
+    }
 }

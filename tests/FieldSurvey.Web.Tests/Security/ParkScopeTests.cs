@@ -12,7 +12,8 @@ namespace FieldSurvey.Tests.Security;
 /// Issue 24, park-scoped access (REDCap's data access groups), tested like the role matrix: the PI limits the
 /// demo interviewer and coder 1 to ZLS Park on the user page; then every page they can open, given every id of
 /// the other parks' firms, interviews and transcripts, shows nothing of those parks, the handlers and JSON
-/// endpoints refuse them with nothing saved, and lists, search and the CSV download leave them out.
+/// endpoints refuse them with nothing saved, and lists, search (its filters too) and the downloads (search CSV, the
+/// qualitative analysis workbook and PDF) leave them out.
 /// The small demo has firms in all three parks assigned to the interviewer, and coder 1 holds a ZLS and a
 /// Yizhuang transcript, so without the scope each of these would show.
 /// </summary>
@@ -111,6 +112,20 @@ public sealed class ParkScopeTests(ParkScopeTests.Fixture fixture) : IClassFixtu
             NotFound(await client.GetAsync(url), url);
         NotFound(await client.SaveAnswerAsync(fixture.OutsideInterview, "A1", "2001", 0), "answer JSON");
         NotFound(await PostAsync(client, $"/Interviews/Transcript?id={fixture.OutsideInterview}", token, new() { ["Input.Text"] = "改写" }), "transcript");
+        NotFound(await JsonAsync(client, $"/Interviews/Capture?id={fixture.OutsideInterview}&handler=Partners", token,
+            new { QuestionId = "B1", Rows = Array.Empty<object>() }), "partners JSON");
+        var status = fixture.With(db => db.Interviews.Single(i => i.Id == fixture.OutsideInterview).Status);
+        NotFound(await PostAsync(client, $"/Interviews/Capture?id={fixture.OutsideInterview}&handler=Submit&version=0", token, []), "submit");
+        Assert.Equal(status, fixture.With(db => db.Interviews.Single(i => i.Id == fixture.OutsideInterview).Status));
+
+        // Search: the firm list's text search by an outside firm's exact name, and its park filter, list nothing of it.
+        var outsideName = fixture.With(db => db.Firms.Single(f => f.Id == fixture.OutsideFirms[0]).NameZh);
+        var outsidePark = fixture.With(db => db.Firms.Single(f => f.Id == fixture.OutsideFirms[0]).ParkId);
+        foreach (var url in new[] { $"/Firms?q={Uri.EscapeDataString(outsideName)}&status=", $"/Firms?parkId={outsidePark}&status=" })
+        {
+            var found = await client.GetStringAsync(url);
+            Assert.DoesNotContain(outsideName, found[found.IndexOf("data-testid=\"firm-table\"", StringComparison.Ordinal)..]);   // the search box echoes the name
+        }
 
         // A new firm can be filed only under one of the person's parks.
         var yz = fixture.With(db => db.Parks.Single(p => p.Code == "YZ").Id);
@@ -150,6 +165,29 @@ public sealed class ParkScopeTests(ParkScopeTests.Fixture fixture) : IClassFixtu
         var queue = await client.GetStringAsync("/Coding");
         Assert.DoesNotContain("Yizhuang Kangda", queue);
         Assert.Contains("Baiotai", queue);
+
+        // Issue 24 review: the search's park filter offered every park; it lists the coder's own only. Asking for
+        // another park's passages by its id anyway finds none, on the page and in the CSV.
+        var yz = fixture.With(db => db.Parks.Single(p => p.Code == "YZ").Id);
+        var form = await client.GetStringAsync("/Coding/Search");
+        var parkSelect = form[form.IndexOf("id=\"Filter_ParkId\"", StringComparison.Ordinal)..];
+        parkSelect = parkSelect[..parkSelect.IndexOf("</select>", StringComparison.Ordinal)];
+        Assert.Contains($"value=\"{fixture.Zls}\"", parkSelect);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(parkSelect, "<option value=\"[0-9]+\""));
+        Assert.DoesNotContain("early-stage screening", await client.GetStringAsync($"/Coding/Search?q=research&parkId={yz}"));
+        Assert.DoesNotContain("early-stage screening", await client.GetStringAsync($"/Coding/Search?handler=Csv&q=research&parkId={yz}"));
+
+        // Exports: the qualitative analysis workbook and PDF, asked for the other park and its transcript, hold none of it.
+        foreach (var handler in new[] { "Workbook", "Pdf" })
+        {
+            var file = await client.GetAsync($"/Coding/Analysis/Download?handler={handler}&Park=YZ&Source={t}");
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            var bytes = await file.Content.ReadAsByteArrayAsync();
+            var text = handler == "Workbook"
+                ? string.Join("\n", Reports.XlsxReader.Read(bytes).Values.SelectMany(s => s.Cells).Select(c => c.Text))
+                : string.Join("", UglyToad.PdfPig.PdfDocument.Open(bytes).GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.DoesNotContain(fixture.Markers, m => text.Replace(" ", "").Contains(m.Replace(" ", ""), StringComparison.Ordinal));
+        }
 
         // The same search as the PI finds the Yizhuang passage: the scope, not the data, hides it.
         var pi = await fixture.SignedInAsync(AppFactory.PI);

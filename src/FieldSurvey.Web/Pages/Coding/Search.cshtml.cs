@@ -25,7 +25,8 @@ public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : P
     public async Task OnGetAsync()
     {
         Codes = await db.Terms.AsNoTracking().Where(x => Codebook.Dimensions.Contains(x.Kind)).OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync();
-        Parks = await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync();
+        // A park-scoped coder filters by their own parks only (issue 24): the hits of the others are filtered anyway.
+        Parks = await db.Parks.AsNoTracking().VisibleTo(User).OrderBy(p => p.SortOrder).ToListAsync();
         var visibleCoders = db.Segments.VisibleTo(db, User).Select(s => s.CoderId).Distinct();
         Coders = (await db.Users.Where(u => visibleCoders.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
             .OrderBy(u => u.DisplayName, DisplayNames.NameComparer).Select(u => (u.Id, u.DisplayName)).ToList();

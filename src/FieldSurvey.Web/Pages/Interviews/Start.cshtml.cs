@@ -4,6 +4,7 @@ using FieldSurvey.Core.Interviews;
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Infrastructure;
 using FieldSurvey.Web.Pages.Calls;
+using FieldSurvey.Web.Pages.Firms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,11 +27,15 @@ public sealed class StartModel(FieldSurveyDbContext db, TimeProvider clock, User
     public string FullCellLabel { get; private set; } = "";
     [BindProperty, StringLength(500)] public string? QuotaReason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int firmId) => await LoadAsync(firmId) ? Page() : NotFound();
+    /// <summary>The name of the interviewer whose call list holds the firm, when that is someone else: starting is refused.</summary>
+    public string? OtherInterviewer { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int firmId) => !await LoadAsync(firmId) ? NotFound() : OtherInterviewer is null ? Page() : Refused();
 
     public async Task<IActionResult> OnPostAsync(int firmId)
     {
         if (!await LoadAsync(firmId)) return NotFound();
+        if (OtherInterviewer is not null) return Refused();
         if (FullCell is not null && string.IsNullOrWhiteSpace(QuotaReason))
             ModelState.AddModelError(nameof(QuotaReason), t["The quota for this firm's cell is filled: say why the interview is still taken."]);
         if (!ModelState.IsValid) return Page();
@@ -54,13 +59,16 @@ public sealed class StartModel(FieldSurveyDbContext db, TimeProvider clock, User
 
     async Task<bool> LoadAsync(int firmId)
     {
-        var userId = User.Id();
-        var pi = User.IsPI();
-        // Interviewers start interviews with firms on their own call list (or on nobody's).
-        Firm = await db.Firms.AsNoTracking()
-            .Where(f => f.Id == firmId && (pi || f.AssignedInterviewerId == null || f.AssignedInterviewerId == userId))
-            .Select(f => new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code)).SingleOrDefaultAsync();
-        if (Firm is null) return false;
+        var found = await db.Firms.AsNoTracking().Where(f => f.Id == firmId)
+            .Select(f => new { Header = new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code), f.AssignedInterviewerId }).SingleOrDefaultAsync();
+        if ((Firm = found?.Header) is null) return false;
+        // Interviewers start interviews with firms on their own call list (or on nobody's); another interviewer's
+        // firm stays theirs, and the page says whose it is rather than pretending it does not exist.
+        if (!User.CanWork(found!.AssignedInterviewerId))
+        {
+            OtherInterviewer = await db.Users.Where(u => u.Id == found.AssignedInterviewerId).Select(u => u.DisplayName).SingleOrDefaultAsync() ?? "?";
+            return true;
+        }
         Existing = await db.Interviews.AsNoTracking().VisibleTo(User).Where(i => i.FirmId == firmId).OrderByDescending(i => i.Id)
             .Select(i => new InterviewRow(i.Id, i.InterviewDate, i.Status, i.InterviewerId)).ToListAsync();
         GuideNumber = await db.GuideVersions.MaxAsync(g => (int?)g.Number);
@@ -68,6 +76,13 @@ public sealed class StartModel(FieldSurveyDbContext db, TimeProvider clock, User
         FullCell = quota.FullCellFor(firmId);
         if (FullCell is not null) FullCellLabel = quota.Label(FullCell.Cell);
         return true;
+    }
+
+    // 403 with the page, so the interviewer reads why; nothing is loaded beyond the firm's name.
+    PageResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
     }
 
     public sealed record FirmHeader(int Id, string NameZh, string? NameEn, string ParkCode);
