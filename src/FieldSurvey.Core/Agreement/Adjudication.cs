@@ -30,24 +30,43 @@ public enum Side
 }
 
 /// <summary>
+/// Which thematic codes a merged consensus carries where the coders disagree on a theme's presence: A's, B's, every theme
+/// either coder gave (both), or only the themes both gave (neither coder's disputed ones).
+/// </summary>
+public enum ThemeChoice
+{
+    A = 1,
+    B = 2,
+    Both = 3,
+    Neither = 4,
+}
+
+/// <summary>
 /// A decision as the PI makes it. <see cref="Take"/> (merge) names, per dimension, whose code to keep
-/// (missing dimensions: A). The code ids are used for <see cref="DecisionKind.New"/> only.
+/// (missing dimensions: A) and <see cref="Themes"/> which thematic codes to keep. The code ids and
+/// <see cref="ThemeIds"/> are used for <see cref="DecisionKind.New"/> only.
 /// </summary>
 public sealed record Decision(DecisionKind Kind, SpanChoice Span = SpanChoice.Union,
     IReadOnlyDictionary<TermKind, Side>? Take = null,
     int? LinkageTypeId = null, int? PartnerLocationId = null, int? PartnerKindId = null, int? NatureId = null,
-    string? PartnerName = null, string? Note = null);
+    string? PartnerName = null, string? Note = null, ThemeChoice Themes = ThemeChoice.A, IReadOnlyCollection<int>? ThemeIds = null);
 
-/// <summary>The consensus segment a decision produces (null for a rejection), or the problems that stop it.</summary>
+/// <summary>
+/// The consensus segment a decision produces (null for a rejection) with the thematic codes (term ids) it carries,
+/// or the problems that stop it.
+/// </summary>
 public sealed record AdjudicationResult(Segment? Consensus, IReadOnlyList<string> Problems)
 {
     public bool Ok => Problems.Count == 0;
+    public IReadOnlyList<int> Themes { get; init; } = [];
 }
 
 /// <summary>
 /// Builds the consensus segment of one unit from the PI's decision. The coders' own segments are only read:
 /// the consensus is a new segment (no coder, <see cref="Segment.IsConsensus"/>) whose quote is cut from the
-/// current transcript text at its offsets, so quote and offsets always agree. Problems come back as English
+/// current transcript text at its offsets, so quote and offsets always agree. Thematic codes are rows beside a segment,
+/// not fields on it, so the coders' themes come in as term ids (themesA, themesB of <see cref="Decide"/>)
+/// and the consensus's come back in <see cref="AdjudicationResult.Themes"/>. Problems come back as English
 /// message keys for the page to localise.
 /// </summary>
 public static class Adjudication
@@ -57,7 +76,8 @@ public static class Adjudication
     public const string SpanOutside = "The passage lies outside the transcript text.";
     public const string NeedsType = "Choose at least the linkage type of the new version.";
 
-    public static AdjudicationResult Decide(string transcriptText, Segment? a, Segment? b, Decision decision, DateTimeOffset now)
+    public static AdjudicationResult Decide(string transcriptText, Segment? a, Segment? b, Decision decision, DateTimeOffset now,
+        IReadOnlyCollection<int>? themesA = null, IReadOnlyCollection<int>? themesB = null)
     {
         ArgumentNullException.ThrowIfNull(transcriptText);
         ArgumentNullException.ThrowIfNull(decision);
@@ -113,12 +133,27 @@ public static class Adjudication
                 break;
         }
         if (problems.Count > 0) return new AdjudicationResult(null, problems);
+        IEnumerable<int> ofA = a is null || themesA is null ? Array.Empty<int>() : themesA;
+        IEnumerable<int> ofB = b is null || themesB is null ? Array.Empty<int>() : themesB;
+        var themes = decision.Kind switch
+        {
+            DecisionKind.AcceptA => ofA,
+            DecisionKind.AcceptB => ofB,
+            DecisionKind.New => decision.ThemeIds ?? Array.Empty<int>(),
+            _ => decision.Themes switch
+            {
+                ThemeChoice.B => ofB,
+                ThemeChoice.Both => ofA.Union(ofB),
+                ThemeChoice.Neither => ofA.Intersect(ofB),
+                _ => ofA,
+            },
+        };
         consensus.TranscriptId = (a ?? b)!.TranscriptId;
         consensus.Start = start;
         consensus.End = end;
         consensus.Quote = transcriptText[start..end];
         if (!string.IsNullOrWhiteSpace(decision.PartnerName)) consensus.PartnerName = decision.PartnerName.Trim();
-        return new AdjudicationResult(consensus, problems);
+        return new AdjudicationResult(consensus, problems) { Themes = themes.Distinct().Order().ToList() };
     }
 
     /// <summary>Overwrites an existing consensus segment with a newly built one (a changed decision), keeping its identity.</summary>

@@ -77,8 +77,11 @@ public sealed record Unit(CodedSpan? A, CodedSpan? B, double Overlap)
     static string? Present(CodedSpan? side, TermKind dimension, string code) =>
         side is null ? Units.No : side.Code(dimension) is not { } value ? null : value == code ? Units.Yes : Units.No;
 
-    /// <summary>True when the coders differ: one did not code the passage, or some dimension differs.</summary>
-    public bool Disagrees => !IsMatched || Units.Dimensions.Any(d => A!.Code(d) != B!.Code(d));
+    /// <summary>True when the coders differ: one did not code the passage, some dimension differs, or a theme is on one side only.</summary>
+    public bool Disagrees => !IsMatched || Units.Dimensions.Any(d => A!.Code(d) != B!.Code(d)) || ThemesDisagree;
+
+    /// <summary>True when both coded the passage and some thematic code is on one coder's segment only.</summary>
+    public bool ThemesDisagree => IsMatched && !A!.Themes.SetEquals(B!.Themes);
 
     static string? Value(CodedSpan? side, TermKind dimension) => side is null ? Units.NotCoded : side.Code(dimension);
 }

@@ -50,6 +50,32 @@ public sealed class AdjudicationTests
         Assert.Equal((11, 22, null, "天坛"), (s.LinkageTypeId, s.NatureId, s.PartnerKindId, s.PartnerName));
     }
 
+    // Coder A gave themes 100 and 101, coder B 101 and 102: the one both gave (101) survives every choice but "B's" and "A's"
+    // pick one side whole; "both" is the union, "neither" keeps only what both gave.
+    [Theory]
+    [InlineData(DecisionKind.AcceptA, ThemeChoice.B, new[] { 100, 101 })]
+    [InlineData(DecisionKind.AcceptB, ThemeChoice.A, new[] { 101, 102 })]
+    [InlineData(DecisionKind.Merge, ThemeChoice.A, new[] { 100, 101 })]
+    [InlineData(DecisionKind.Merge, ThemeChoice.B, new[] { 101, 102 })]
+    [InlineData(DecisionKind.Merge, ThemeChoice.Both, new[] { 100, 101, 102 })]
+    [InlineData(DecisionKind.Merge, ThemeChoice.Neither, new[] { 101 })]
+    [InlineData(DecisionKind.Reject, ThemeChoice.Both, new int[0])]
+    public void The_consensus_carries_the_thematic_codes_the_decision_keeps(DecisionKind kind, ThemeChoice themes, int[] expected)
+    {
+        var result = Adjudication.Decide(Text, A, B, new Decision(kind, Themes: themes), Now, themesA: [101, 100], themesB: [102, 101]);
+        Assert.True(result.Ok);
+        Assert.Equal(expected, result.Themes);
+    }
+
+    [Fact]
+    public void A_new_version_carries_the_thematic_codes_the_PI_chose_and_a_missing_side_gives_none()
+    {
+        var chosen = Adjudication.Decide(Text, A, B, new Decision(DecisionKind.New, LinkageTypeId: 11, ThemeIds: [105, 103, 105]), Now, [100], [101]);
+        Assert.Equal([103, 105], chosen.Themes);
+        var onlyA = Adjudication.Decide(Text, A, null, new Decision(DecisionKind.Merge, SpanChoice.A, Themes: ThemeChoice.B), Now, [100], [101]);
+        Assert.Empty(onlyA.Themes);
+    }
+
     [Fact]
     public void Accepting_a_coder_who_did_not_code_the_passage_is_refused()
     {

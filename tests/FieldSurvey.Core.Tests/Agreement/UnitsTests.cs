@@ -59,4 +59,16 @@ public sealed class UnitsTests
     [Fact]
     public void A_minimum_overlap_outside_zero_to_one_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Units.Match([], [], new MatchRule(OverlapMeasure.Jaccard, 0)));
+
+    [Fact]
+    public void A_theme_on_one_coders_segment_only_makes_a_disagreement_even_when_every_dimension_agrees()
+    {
+        static CodedSpan With(int id, params string[] themes) => Span(id, 0, 10) with { Themes = themes.ToHashSet(StringComparer.Ordinal) };
+        var differ = Units.Match([With(1, "tax")], [With(2, "tax", "talent")], MatchRule.Default).Single();
+        Assert.True(differ.ThemesDisagree);
+        Assert.True(differ.Disagrees);
+        var same = Units.Match([With(3, "talent", "tax")], [With(4, "tax", "talent")], MatchRule.Default).Single();
+        Assert.False(same.ThemesDisagree);
+        Assert.False(same.Disagrees);
+    }
 }

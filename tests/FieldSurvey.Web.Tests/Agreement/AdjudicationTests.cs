@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using FieldSurvey.Core.Coding;
+using FieldSurvey.Core.Study;
+using FieldSurvey.Tests.Coding;
 using FieldSurvey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -132,5 +135,83 @@ public sealed class AdjudicationTests(AdjudicationTests.Fixture fixture) : IClas
         Assert.True(post.StatusCode == HttpStatusCode.Forbidden || post.Headers.Location?.OriginalString.Contains("/Account/AccessDenied") == true);
         var coderId = fixture.With(db => db.Users.Single(u => u.Email == AppFactory.Coder1).Id);
         Assert.False(fixture.With(db => db.AdjudicationDecisions.Any(d => d.DecidedById == coderId)));
+    }
+
+    [Fact]
+    public async Task A_theme_on_one_coders_passage_only_is_a_disagreement_the_PI_settles_into_the_consensus_and_a_stale_change_is_refused()
+    {
+        // Two coders agree on the linkage type of one passage; coder 1 (A, by name) gives it theme X, coder 2 (B) theme Y.
+        const string quote = "区里的税收优惠让我们把研发放在亦庄";
+        var (x, y) = fixture.With(db =>
+        {
+            var terms = new[] { "adj-x", "adj-y" }.Select(c => new Term { Kind = TermKind.Theme, Code = c, NameEn = "Tax " + c, NameZh = "税收" + c }).ToList();
+            db.Terms.AddRange(terms);
+            db.SaveChanges();
+            return (terms[0].Id, terms[1].Id);
+        });
+        var transcriptId = await fixture.TranscriptAsync("受访者：" + quote + "。", Coder1, Coder2);
+        var start = fixture.With(db => db.Transcripts.Single(t => t.Id == transcriptId).Text).IndexOf(quote, StringComparison.Ordinal);
+        var research = fixture.Term(TermKind.LinkageType, "research");
+        foreach (var (email, theme) in new[] { (Coder1, x), (Coder2, y) })
+        {
+            var coder = await fixture.SignedInAsync(email);
+            var saved = await coder.PostJsonAsync(transcriptId, "Save", new { id = (int?)null, version = 0, start, end = start + quote.Length, quote, typeId = research, themeIds = new[] { theme } });
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+            await coder.CompleteAsync(transcriptId);
+        }
+        var (a, b) = fixture.With(db =>
+        {
+            var coder1 = db.Users.Single(u => u.Email == Coder1).Id;
+            var segments = db.Segments.AsNoTracking().Where(s => s.TranscriptId == transcriptId && !s.IsConsensus).ToList();
+            return (segments.Single(s => s.CoderId == coder1), segments.Single(s => s.CoderId != coder1));
+        });
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        var url = $"/Agreement/Adjudicate?transcriptId={transcriptId}";
+
+        // Listed as a disagreement with both coders' themes; accepting the agreed units leaves it alone.
+        var page = await pi.GetStringAsync(url);
+        var unit = Regex.Match(page, "data-testid=\"unit-1\"[^>]*>(.*?)data-testid=\"decide-1\"", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("disagreement", unit);
+        Assert.Contains("Tax adj-x", unit);
+        Assert.Contains("Tax adj-y", unit);
+        await pi.PostFormAsync(url + "&handler=AcceptAgreed", new(), url);
+        Assert.False(fixture.With(db => db.AdjudicationDecisions.Any(d => d.TranscriptId == transcriptId)));
+
+        List<int> ConsensusThemes() => fixture.With(db =>
+        {
+            var d = db.AdjudicationDecisions.AsNoTracking().Single(d => d.TranscriptId == transcriptId);
+            return db.SegmentThemes.Where(st => st.SegmentId == d.ConsensusSegmentId).Select(st => st.TermId).OrderBy(id => id).ToList();
+        });
+        Dictionary<string, string> Merge(string themes, int? decisionId = null, int version = 0) =>
+            new(Accept(a, b, "Merge", decisionId, version)) { ["Input.Span"] = "Union", ["Input.TakeThemes"] = themes };
+        string FrameworkCell(string page, int firm, string code) =>
+            Regex.Match(WebUtility.HtmlDecode(page), $"data-testid=\"fw-{firm}-{code}\">(.*?)</td>", RegexOptions.Singleline).Groups[1].Value;
+        var firm = fixture.With(db => db.Transcripts.Where(t => t.Id == transcriptId).Select(t => db.Interviews.Single(i => i.Id == t.InterviewId).FirmId).Single());
+        var framework = $"/Coding/Analysis/Framework?Columns={x}&Columns={y}";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await pi.PostFormAsync(url + "&handler=Decide", Merge("Both"), url)).StatusCode);
+        Assert.Equal([x, y], ConsensusThemes());
+        var first = fixture.With(db => db.AdjudicationDecisions.AsNoTracking().Single(d => d.TranscriptId == transcriptId));
+        Assert.Contains(fixture.With(db => db.AuditEntries.Where(e => e.Entity == "SegmentTheme" && e.Action == "Added").ToList()),
+            e => e.UserName == AppFactory.PI && e.Reason!.Contains("merged both versions") && e.After!.Contains(first.ConsensusSegmentId.ToString()!));
+        Assert.Contains("Tax adj-y", Regex.Match(await pi.GetStringAsync(url), "data-testid=\"consensus-themes\">(.*?)</span>").Groups[1].Value);
+        var matrix = await pi.GetStringAsync(framework);
+        Assert.Contains(quote, FrameworkCell(matrix, firm, "adj-x"));
+        Assert.Contains(quote, FrameworkCell(matrix, firm, "adj-y"));
+
+        // Changed to keep only the themes both gave: none; then a change made from the first version is stale.
+        Assert.Equal(HttpStatusCode.Redirect, (await pi.PostFormAsync(url + "&handler=Decide", Merge("Neither", first.Id, first.Version), url)).StatusCode);
+        Assert.Empty(ConsensusThemes());
+        var stale = await pi.PostFormAsync(url + "&handler=Decide", Merge("A", first.Id, first.Version), url);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else decided this passage", await stale.Content.ReadAsStringAsync());
+        Assert.Empty(ConsensusThemes());
+        matrix = await pi.GetStringAsync(framework);
+        Assert.DoesNotContain(quote, FrameworkCell(matrix, firm, "adj-x"));
+        Assert.DoesNotContain(quote, FrameworkCell(matrix, firm, "adj-y"));
+
+        var keepA = fixture.With(db => db.AdjudicationDecisions.AsNoTracking().Single(d => d.TranscriptId == transcriptId));
+        Assert.Equal(HttpStatusCode.Redirect, (await pi.PostFormAsync(url + "&handler=Decide", Merge("A", keepA.Id, keepA.Version), url)).StatusCode);
+        Assert.Equal([x], ConsensusThemes());
     }
 }

@@ -14,6 +14,7 @@ namespace FieldSurvey.Web.Pages.Agreement;
 /// The PI settles a double-coded transcript unit by unit into consensus segments (reports read those). The
 /// coders' segments are never changed; every decision is kept, audited with a reason, and can be changed
 /// (stale changes refused). Units are formed with the default matching rule so they stay the same between visits.
+/// Thematic codes are settled with the unit: the consensus segment carries the themes the decision keeps.
 /// </summary>
 public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -23,6 +24,8 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
     public IReadOnlyList<UnitView> Units { get; private set; } = [];
     public Interviews.PlayerView Player { get; private set; } = new([]);
     public ILookup<TermKind, Term> Codes { get; private set; } = Array.Empty<Term>().ToLookup(x => x.Kind);
+    /// <summary>Thematic codes (term ids) per segment of the transcript: the coders' and the consensus's.</summary>
+    public ILookup<int, int> ThemesOf { get; private set; } = Array.Empty<int>().ToLookup(x => x);
     public int Decided => Units.Count(u => u.Decision is not null);
     public bool Complete => Units.Count > 0 && Decided == Units.Count;
 
@@ -41,14 +44,16 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
         var unit = Units.FirstOrDefault(u => u.A?.Id == Input.SegmentAId && u.B?.Id == Input.SegmentBId);
         if (unit is null) return Refuse(t["The coders changed this passage since you opened the page: look at it again."]);
         var text = await db.Transcripts.Where(x => x.Id == transcriptId).Select(x => x.Text).SingleAsync();
-        var result = Adjudication.Decide(text, unit.A, unit.B, Input.ToDecision(), clock.GetUtcNow());
+        var themeIds = Codes[TermKind.Theme].Select(x => x.Id).ToHashSet();
+        Input.ThemeIds = Input.ThemeIds.Where(themeIds.Contains).ToList();
+        var result = Adjudication.Decide(text, unit.A, unit.B, Input.ToDecision(), clock.GetUtcNow(), Themes(unit.A), Themes(unit.B));
         foreach (var problem in result.Problems) ModelState.AddModelError(string.Empty, t[problem]);
         if (!ModelState.IsValid) return Page();
 
         if (unit.Decision?.Id != Input.DecisionId) return Refuse(StaleMessage);
         var decision = unit.Decision is { } d ? await db.AdjudicationDecisions.SingleAsync(x => x.Id == d.Id) : null;
         var reason = Reason(Input.Kind, Input.Note);
-        if (!await DecideAsync(transcriptId, unit, decision, Input.Version, Input.Kind, Input.Note, result.Consensus, reason))
+        if (!await DecideAsync(transcriptId, unit, decision, Input.Version, Input.Kind, Input.Note, result.Consensus, result.Themes, reason))
         {
             await LoadAsync(transcriptId);
             return Refuse(StaleMessage);
@@ -64,12 +69,15 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
         var count = 0;
         foreach (var unit in Units.Where(u => u.Decision is null && !u.Unit.Disagrees))
         {
-            var result = Adjudication.Decide(text, unit.A, unit.B, new Decision(DecisionKind.AcceptA), clock.GetUtcNow());
-            if (result.Ok && await DecideAsync(transcriptId, unit, null, 0, DecisionKind.AcceptA, null, result.Consensus, t["accepted where both coders agree"])) count++;
+            var result = Adjudication.Decide(text, unit.A, unit.B, new Decision(DecisionKind.AcceptA), clock.GetUtcNow(), Themes(unit.A), Themes(unit.B));
+            if (result.Ok && await DecideAsync(transcriptId, unit, null, 0, DecisionKind.AcceptA, null, result.Consensus, result.Themes,
+                    t["accepted where both coders agree"])) count++;
         }
         StatusMessage = t.Count(count, "{0} unit where both coders agree was accepted.", "{0} units where both coders agree were accepted.").Value;
         return RedirectToPage(new { transcriptId });
     }
+
+    List<int> Themes(Segment? segment) => segment is null ? [] : ThemesOf[segment.Id].ToList();
 
     string StaleMessage => t["Someone else decided this passage while you were looking. Your decision was not saved: look at theirs and decide again if needed."];
 
@@ -92,9 +100,9 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
         return string.IsNullOrWhiteSpace(note) ? what : $"{what} — {note.Trim()}";
     }
 
-    // One decision and its consensus segment commit together; the audit trail gets the reason on both saves.
+    // One decision, its consensus segment and the segment's thematic codes commit together; the audit trail gets the reason on both saves.
     async Task<bool> DecideAsync(int transcriptId, UnitView unit, AdjudicationDecision? decision, int version, DecisionKind kind,
-        string? note, Segment? built, string reason)
+        string? note, Segment? built, IReadOnlyList<int> themes, string reason)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -125,8 +133,10 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
             db.ChangeTracker.Clear(); // another PI's first decision on this unit won the unique key
             return false;
         }
-        if (consensus is not null && decision.ConsensusSegmentId != consensus.Id)
+        if (consensus is not null && built is not null)
         {
+            // The themes need the consensus segment's id, so they follow the first save, inside the same transaction.
+            await Coding.SegmentEditing.SetThemesAsync(db, consensus.Id, themes);
             decision.ConsensusSegmentId = consensus.Id;
             db.AuditReason = reason;
             await db.SaveChangesAsync();
@@ -149,7 +159,9 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
             return new UnitView(i + 1, u, u.A is null ? null : segments[u.A.SegmentId], u.B is null ? null : segments[u.B.SegmentId],
                 d, d?.ConsensusSegmentId is { } c ? segments.GetValueOrDefault(c) : null);
         }).OrderBy(u => u.Unit.Disagrees ? 0 : 1).ThenBy(u => u.Unit.Start).ToList();
-        Codes = (await db.Terms.AsNoTracking().Where(x => x.Kind <= TermKind.Nature).OrderBy(x => x.SortOrder).ToListAsync()).ToLookup(x => x.Kind);
+        Codes = (await db.Terms.AsNoTracking().Where(x => x.Kind <= TermKind.Nature || x.Kind == TermKind.Theme).OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
+            .ToListAsync()).ToLookup(x => x.Kind);
+        ThemesOf = await Coding.SegmentEditing.ThemesOfAsync(db, segments.Keys.ToList());
         return true;
     }
 }

@@ -18,6 +18,9 @@ public sealed class DecisionInput
     public Side TakePartnerLocation { get; set; } = Side.A;
     public Side TakePartnerKind { get; set; } = Side.A;
     public Side TakeNature { get; set; } = Side.A;
+    public ThemeChoice TakeThemes { get; set; } = ThemeChoice.A;
+    /// <summary>The thematic codes of a new version (the page keeps only ids of thematic codes).</summary>
+    public List<int> ThemeIds { get; set; } = [];
     public int? LinkageTypeId { get; set; }
     public int? PartnerLocationId { get; set; }
     public int? PartnerKindId { get; set; }
@@ -32,5 +35,5 @@ public sealed class DecisionInput
             [TermKind.PartnerKind] = TakePartnerKind, [TermKind.Nature] = TakeNature,
         },
         LinkageTypeId, PartnerLocationId, PartnerKindId, NatureId,
-        Kind == DecisionKind.New || !string.IsNullOrWhiteSpace(PartnerName) ? PartnerName : null, Note);
+        Kind == DecisionKind.New || !string.IsNullOrWhiteSpace(PartnerName) ? PartnerName : null, Note, TakeThemes, ThemeIds);
 }
