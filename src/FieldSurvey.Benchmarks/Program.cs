@@ -19,7 +19,7 @@ if (args.FirstOrDefault() == "web") { await FieldSurvey.Benchmarks.WebCommands.W
 if (args.FirstOrDefault() == "coders") return await FieldSurvey.Benchmarks.WebCommands.CodersAsync(args);
 if (args.FirstOrDefault() != "report")
 {
-    Console.WriteLine("usage: dotnet run -c Release --project src/FieldSurvey.Benchmarks -- report | web [--size large|study|small] [--data DIR] | coders --url URL --data DIR [--coders 20] [--segments 25]");
+    Console.WriteLine("usage: dotnet run -c Release --project src/FieldSurvey.Benchmarks -- report | web [--size large|study|small] [--data DIR] [--report-only] | coders --url URL --data DIR [--coders 20] [--segments 25]");
     return 2;
 }
 

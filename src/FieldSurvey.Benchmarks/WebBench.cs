@@ -54,13 +54,15 @@ public sealed class BenchApp : WebApplicationFactory<FieldSurveyDbContext>
             : await SyntheticLoader.LoadAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), size, 2026, Bench.Password, DateTimeOffset.UtcNow));
 
     /// <summary>A new interview and transcript of <paramref name="length"/> characters (Chinese and English lines) assigned to
-    /// <paramref name="coderEmail"/>, with <paramref name="segments"/> of that coder's segments spread over it.</summary>
-    public Task<(int TranscriptId, string Text)> AddTranscriptAsync(string coderEmail, int length, int segments) => WithAsync(async (db, _) =>
+    /// <paramref name="coderEmail"/>, with <paramref name="segments"/> of that coder's segments spread over it; approved when
+    /// <paramref name="status"/> says so, so the report counts what is saved on it.</summary>
+    public Task<(int TranscriptId, string Text)> AddTranscriptAsync(string coderEmail, int length, int segments,
+        InterviewStatus status = InterviewStatus.Submitted) => WithAsync(async (db, _) =>
     {
         var coder = await db.Users.SingleAsync(u => u.Email == coderEmail);
         var template = await db.Interviews.OrderBy(i => i.Id).FirstAsync();
         var interview = new Interview { FirmId = template.FirmId, GuideVersionId = template.GuideVersionId, InterviewerId = template.InterviewerId,
-                                        CreatedAtUtc = DateTimeOffset.UtcNow, Status = InterviewStatus.Submitted };
+                                        CreatedAtUtc = DateTimeOffset.UtcNow, Status = status };
         db.Interviews.Add(interview);
         await db.SaveChangesAsync();
         var lines = new[] { "受访者：我们和北京大学医学部合作开展临床前研究，已经合作了五年。", "Respondent: Our most important research partner is a firm in ZLS Park.",

@@ -13,6 +13,12 @@ public sealed class DataVersion
     public const int RowId = 1;
     public int Id { get; set; }
     public long Value { get; set; }
+    /// <summary>
+    /// The last <see cref="Value"/> whose change was anything but coded segments' own rows (a vocabulary, a rule, an
+    /// interview, an adjudication, a hard delete...). A report kept at a version at or after it can be brought up to date
+    /// by re-reading only the segments changed since (their <see cref="ReportInputs.SegmentChangedAt"/> column).
+    /// </summary>
+    public long OtherChangedAt { get; set; }
 }
 
 /// <summary>
@@ -67,13 +73,50 @@ public static class ReportInputs
             && (e.Entity is not AppUser || e.State != EntityState.Modified || e.Property(nameof(AppUser.DisplayName)).IsModified));
 
     /// <summary>
-    /// Bumps the version in the caller's transaction. Called by SaveChanges; call it yourself beside any
-    /// ExecuteUpdate/ExecuteDelete or raw SQL that writes a report input, inside the same transaction.
+    /// Segments' change marker (a shadow column, not research data, never audited): the data version whose bump committed
+    /// the segment's latest add or edit (a coder's delete is an edit: it sets DeletedAtUtc). Set by SaveChanges right
+    /// after the bump, in its transaction, so a segment marked v is in every snapshot that reads version v or later.
     /// </summary>
-    public static Task BumpDataVersionAsync(this FieldSurveyDbContext db, CancellationToken ct = default) =>
-        db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1", ct);
+    public const string SegmentChangedAt = "ChangedAtVersion";
+
+    /// <summary>
+    /// Whether every report input this save touches is a coded segment added or edited (the report can then re-read only
+    /// those segments, Pages/Reports/ReportCache). A hard delete cannot be re-read, so it counts as another change.
+    /// </summary>
+    public static bool OnlySegments(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker) =>
+        tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Types.Contains(e.Metadata.ClrType))
+            .All(e => e.Entity is Core.Coding.Segment && e.State != EntityState.Deleted);
+
+    /// <summary>
+    /// Bumps the version in the caller's transaction. Called by SaveChanges; call it yourself beside any
+    /// ExecuteUpdate/ExecuteDelete or raw SQL that writes a report input, inside the same transaction. Such a change
+    /// counts as other than segments' (the kept report is read afresh).
+    /// </summary>
+    public static Task BumpDataVersionAsync(this FieldSurveyDbContext db, CancellationToken ct = default) => db.BumpDataVersionAsync(false, ct);
+
+    internal static Task BumpDataVersionAsync(this FieldSurveyDbContext db, bool onlySegments, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(onlySegments
+            ? "UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1"
+            : "UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1, \"OtherChangedAt\" = \"Value\" + 1 WHERE \"Id\" = 1", ct);
+
+    /// <summary>Marks these segments as changed at the version just bumped (same transaction, after the bump).</summary>
+    internal static async Task MarkSegmentsChangedAsync(this FieldSurveyDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        // The ids are the saved entities' integer keys, written as literals (a save can hold thousands: no parameter limit).
+        const string update = "UPDATE \"Segments\" SET \"" + SegmentChangedAt + "\" = (SELECT \"Value\" FROM \"DataVersions\" WHERE \"Id\" = 1) WHERE \"Id\" IN (";
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            var sql = string.Concat(update, string.Join(",", chunk.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))), ")");
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
+    }
 
     /// <summary>The current version: one tiny query, run before a cached report is served.</summary>
     public static Task<long> CurrentDataVersionAsync(this FieldSurveyDbContext db, CancellationToken ct = default) =>
         db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.RowId).Select(v => v.Value).SingleOrDefaultAsync(ct);
+
+    /// <summary>The current version and the last one that changed more than segments, in the same one-row query.</summary>
+    public static async Task<(long Value, long OtherChangedAt)> CurrentDataVersionsAsync(this FieldSurveyDbContext db, CancellationToken ct = default) =>
+        await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.RowId).Select(v => new { v.Value, v.OtherChangedAt }).SingleOrDefaultAsync(ct)
+            is { } row ? (row.Value, row.OtherChangedAt) : (0, 0);
 }

@@ -106,6 +106,9 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
         var pending = AuditEnabled ? CollectAudit() : [];
         // Known before the save: afterwards the entries are Unchanged (or gone).
         var touchesReports = ReportInputs.Touched(ChangeTracker);
+        var onlySegments = touchesReports && ReportInputs.OnlySegments(ChangeTracker);
+        var segments = touchesReports ? ChangeTracker.Entries<Core.Coding.Segment>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList() : [];
         if (pending.Count == 0 && !touchesReports)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -120,7 +123,12 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             // Same transaction as the change: a reader never sees new data under the old version.
-            if (touchesReports) await this.BumpDataVersionAsync(cancellationToken);
+            if (touchesReports)
+            {
+                await this.BumpDataVersionAsync(onlySegments, cancellationToken);
+                // After the bump, so each segment carries the version that first shows it (the report re-reads from it).
+                if (segments.Count > 0) await this.MarkSegmentsChangedAsync(segments.Select(s => s.Id).ToList(), cancellationToken);
+            }
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             AuditReason = null;
             return count;
@@ -157,9 +165,9 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
 
     static bool IsAudited(object entity) => entity is Entity or AppUser;
 
-    // Identity's secrets never reach the audit trail.
+    // Identity's secrets never reach the audit trail; nor does the segments' change marker (bookkeeping for the report cache).
     static readonly HashSet<string> Secret = [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp),
-        nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName)];
+        nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), ReportInputs.SegmentChangedAt];
 
     static Dictionary<string, object?> Snapshot(EntityEntry entry, bool original)
     {

@@ -21,6 +21,9 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// waits for the whole report only <see cref="PageWait"/> and otherwise shows the point figures with the uncertainty
 /// marked as being computed (docs/reports.md); downloads, the API and the home page wait for the whole report.
 /// Only the newest version's reports are kept, and at most <see cref="MaxFilters"/> filters of it.
+/// What a version was computed from (<see cref="ReportSource"/>) is kept with it: when only coded segments changed since
+/// a kept version (<see cref="DataVersion.OtherChangedAt"/>), the new version re-reads just those segments and counts
+/// their transcripts again (<see cref="ReportData.PatchAsync"/>) instead of reading every segment; any other change reads afresh.
 /// </remarks>
 public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration configuration)
 {
@@ -33,7 +36,13 @@ public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration conf
     /// <summary>Awaited before each resampling starts: a test holds it to see the page while the resampling runs.</summary>
     internal Func<Task> BeforeResampling { get; set; } = () => Task.CompletedTask;
 
-    sealed record Entry(Task<LoadedReport> Point, Task<LoadedReport> Full);
+    int fullReads, patches;
+    /// <summary>How many versions were read afresh from the database (tests and the benchmark look).</summary>
+    public int FullReads => Volatile.Read(ref fullReads);
+    /// <summary>How many versions were computed from a kept read and the segments changed since (<see cref="ReportData.PatchAsync"/>).</summary>
+    public int Patches => Volatile.Read(ref patches);
+
+    sealed record Entry(Task<ReportSource> Source, Task<LoadedReport> Point, Task<LoadedReport> Full);
 
     readonly ConcurrentDictionary<(long Version, ReportFilter Filter), Lazy<Entry>> kept = new();
     // The page's presentation per kept report and language: built once, not on every request.
@@ -52,9 +61,13 @@ public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration conf
     /// </summary>
     public async Task<LoadedReport> GetAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now, TimeSpan? wait, CancellationToken ct = default)
     {
-        var version = await db.CurrentDataVersionAsync(ct);
+        var (version, otherChangedAt) = await db.CurrentDataVersionsAsync(ct);
+        // Found before Forget drops it: a kept read of this filter that only segments changed after.
+        var previous = kept.Where(k => k.Key.Filter == filter && k.Key.Version < version && k.Key.Version >= otherChangedAt
+                && k.Value.IsValueCreated && k.Value.Value.Source.IsCompletedSuccessfully)
+            .OrderByDescending(k => k.Key.Version).Select(k => (k.Key.Version, Source: k.Value.Value.Source.Result)).FirstOrDefault();
         Forget(version);
-        var lazy = kept.GetOrAdd((version, filter), key => new Lazy<Entry>(() => Start(key.Filter, now, key.Version)));
+        var lazy = kept.GetOrAdd((version, filter), key => new Lazy<Entry>(() => Start(key.Filter, now, key.Version, previous.Source is null ? null : previous)));
         var entry = lazy.Value;
         try
         {
@@ -93,11 +106,12 @@ public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration conf
 
     // The kept report is the whole study's, whoever asked first. Computed without the request's execution context
     // (no HttpContext, so no signed-in person), the park scope's query filters never narrow what is kept for everyone.
-    Entry Start(ReportFilter filter, DateTimeOffset now, long version)
+    Entry Start(ReportFilter filter, DateTimeOffset now, long version, (long Version, ReportSource Source)? previous)
     {
         using (ExecutionContext.SuppressFlow())
         {
-            var point = Task.Run(async () => await PointAsync(scopes, filter, now) with { Version = version });
+            var source = Task.Run(() => ReadAsync(filter, previous));
+            var point = Task.Run(async () => ReportData.Compute(await source, now, resamples: 0) with { Version = version, UncertaintyPending = true });
             // The resampling starts when the point figures are there, off every request: it reads no database.
             var full = Task.Run(async () =>
             {
@@ -105,16 +119,24 @@ public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration conf
                 await BeforeResampling();
                 return p with { Report = LinkageReport.Build(p.Report.Input with { Resamples = Uncertainty.DefaultResamples }), UncertaintyPending = false };
             });
-            return new Entry(point, full);
+            return new Entry(source, point, full);
         }
     }
 
-    static async Task<LoadedReport> PointAsync(IServiceScopeFactory scopes, ReportFilter filter, DateTimeOffset now)
+    // Read from data at least as new as the version it is kept under (the version was read first). A patch re-reads the
+    // segments marked after the kept version: every change up to the new version is committed, so none is missed, and
+    // one the kept read already saw is read again and replaces itself.
+    async Task<ReportSource> ReadAsync(ReportFilter filter, (long Version, ReportSource Source)? previous)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>();
-        // Computed from data at least as new as the version it is kept under (the version was read first).
-        return await ReportData.LoadAsync(db, filter, now, CancellationToken.None, resamples: 0) with { UncertaintyPending = true };
+        if (previous is { } p)
+        {
+            Interlocked.Increment(ref patches);
+            return await ReportData.PatchAsync(db, p.Source, p.Version, CancellationToken.None);
+        }
+        Interlocked.Increment(ref fullReads);
+        return await ReportData.ReadAsync(db, filter, CancellationToken.None);
     }
 
     void Forget(long version)

@@ -18,7 +18,52 @@ public static class ReportData
 
     /// <param name="resamples">Core's resamples behind the uncertainty (0: the point figures only; see <see cref="ReportCache"/>).</param>
     public static async Task<LoadedReport> LoadAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now,
-        CancellationToken ct = default, int resamples = Uncertainty.DefaultResamples)
+        CancellationToken ct = default, int resamples = Uncertainty.DefaultResamples) =>
+        Compute(await ReadAsync(db, filter, ct), now, resamples);
+
+    /// <summary>The report of <paramref name="source"/>: its transcripts' counted mentions and its partner-list rows, through Core.</summary>
+    public static LoadedReport Compute(ReportSource source, DateTimeOffset now, int resamples)
+    {
+        var mentions = new List<Mention>(source.Parts.Sum(p => p.Mentions.Count) + source.Listed.Count);
+        var basis = new Dictionary<TranscriptBasis, int>();
+        var times = new Dictionary<int, TimeSpan>();
+        foreach (var part in source.Parts)
+        {
+            mentions.AddRange(part.Mentions);
+            basis[part.Basis] = basis.GetValueOrDefault(part.Basis) + 1;
+            foreach (var (id, at) in part.Times) times[id] = at;
+        }
+        mentions.AddRange(source.Listed);
+        var input = source.Input with { Mentions = mentions, Transcripts = basis, Resamples = resamples };
+        return source.Labels with { Report = LinkageReport.Build(input), GeneratedAtUtc = now, PassageTimes = times };
+    }
+
+    /// <summary>
+    /// <paramref name="kept"/> brought up to date with the segments changed after version <paramref name="since"/> (one
+    /// indexed query; only their transcripts are counted again). Valid only while nothing but segments changed since
+    /// (<see cref="DataVersion.OtherChangedAt"/> at or before <paramref name="since"/>): the caller checks.
+    /// </summary>
+    public static async Task<ReportSource> PatchAsync(FieldSurveyDbContext db, ReportSource kept, long since, CancellationToken ct = default)
+    {
+        var changed = await db.Segments.AsNoTracking().Where(s => EF.Property<long>(s, ReportInputs.SegmentChangedAt) > since)
+            .Select(s => new { Row = new SegmentRow(s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start),
+                               Deleted = s.DeletedAtUtc != null })
+            .ToListAsync(ct);
+        var parts = kept.Parts.ToArray();
+        foreach (var transcript in changed.GroupBy(c => c.Row.TranscriptId))
+        {
+            if (!kept.PartAt.TryGetValue(transcript.Key, out var at)) continue;   // a transcript this report does not count
+            var rows = parts[at].Segments.ToDictionary(s => s.Id);
+            foreach (var c in transcript)
+                if (c.Deleted) rows.Remove(c.Row.Id);
+                else rows[c.Row.Id] = c.Row;
+            parts[at] = kept.Counter.Count(parts[at].TranscriptId, parts[at].InterviewId, [.. rows.Values.OrderBy(s => s.Id)]);
+        }
+        return kept with { Parts = parts };
+    }
+
+    /// <summary>Everything the report reads, for <paramref name="filter"/>, with each transcript's segments counted.</summary>
+    public static async Task<ReportSource> ReadAsync(FieldSurveyDbContext db, ReportFilter filter, CancellationToken ct = default)
     {
         var settings = await db.StudySettings.AsNoTracking().CurrentAsync(ct) ?? new StudySettings();
         var rule = ClassificationRule.FromJson(settings.ClassificationRuleJson);
@@ -42,48 +87,35 @@ public static class ReportData
         var interviewById = rows.ToDictionary(r => r.Id);
         var interviewIds = rows.Select(r => r.Id).ToList();
 
-        var transcripts = await db.Transcripts.AsNoTracking().Where(t => interviewIds.Contains(t.InterviewId))
-            .Select(t => new { t.Id, t.InterviewId }).ToListAsync(ct);
+        // Transcripts and their segments in id order, so a report patched with changed segments lists its mentions exactly as one read afresh.
+        var transcripts = (await db.Transcripts.AsNoTracking().Where(t => interviewIds.Contains(t.InterviewId))
+            .Select(t => new { t.Id, t.InterviewId }).ToListAsync(ct)).OrderBy(t => t.Id).ToList();
         var transcriptIds = transcripts.Select(t => t.Id).ToList();
         var segments = await db.Segments.AsNoTracking()
             .Where(s => transcriptIds.Contains(s.TranscriptId) && s.DeletedAtUtc == null)
-            .Select(s => new { s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start })
+            .Select(s => new SegmentRow(s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start))
             .ToListAsync(ct);
         // Each passage's time in the recording (its turn's marker), as the passage CSV of the search page gives it. Only the
         // texts that can hold a marker are read: most transcripts have none, and the texts are the largest column.
         var timedTexts = await db.Transcripts.AsNoTracking()
             .Where(t => transcriptIds.Contains(t.Id) && (t.Text.Contains("[") || t.Text.Contains("【")))
             .Select(t => new { t.Id, t.Text }).ToListAsync(ct);
-        var turnsByTranscript = timedTexts.ToDictionary(t => t.Id, t => TranscriptTurns.Parse(t.Text));
-        var passageTimes = new Dictionary<int, TimeSpan>();
         var assignments = await db.CodingAssignments.AsNoTracking().Where(a => transcriptIds.Contains(a.TranscriptId))
             .OrderBy(a => a.AssignedAtUtc).ThenBy(a => a.Id).Select(a => new { a.TranscriptId, a.CoderId }).ToListAsync(ct);
         var decisions = await db.AdjudicationDecisions.AsNoTracking().Where(d => transcriptIds.Contains(d.TranscriptId))
             .Select(d => new { d.TranscriptId, d.SegmentAId, d.SegmentBId, d.Kind, d.ConsensusSegmentId }).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
-        var mentions = new List<Mention>();
-        var basis = new Dictionary<TranscriptBasis, int>();
+        var counter = new TranscriptCounter(ToMention, id => (interviewById[id].FirmId, interviewById[id].ParkId),
+            timedTexts.ToDictionary(t => t.Id, t => TranscriptTurns.Parse(t.Text)),
+            assignments.ToLookup(a => a.TranscriptId, a => a.CoderId),
+            decisions.ToLookup(d => d.TranscriptId,
+                d => new UnitDecisionRef(d.SegmentAId, d.SegmentBId, d.Kind == Core.Agreement.DecisionKind.Reject, d.ConsensusSegmentId)),
+            users);
         var segmentsByTranscript = segments.ToLookup(s => s.TranscriptId);
-        var assignmentsByTranscript = assignments.ToLookup(a => a.TranscriptId, a => a.CoderId);
-        var decisionsByTranscript = decisions.ToLookup(d => d.TranscriptId,
-            d => new UnitDecisionRef(d.SegmentAId, d.SegmentBId, d.Kind == Core.Agreement.DecisionKind.Reject, d.ConsensusSegmentId));
-        foreach (var transcript in transcripts)
-        {
-            var own = segmentsByTranscript[transcript.Id].ToList();
-            var count = CountingRule.Count(own.Select(s => new CodedSegmentRef(s.Id, s.CoderId, s.IsConsensus)).ToList(),
-                assignmentsByTranscript[transcript.Id].ToList(), decisionsByTranscript[transcript.Id].ToList());
-            basis[count.Basis] = basis.GetValueOrDefault(count.Basis) + 1;
-            var provisional = count.Counted.ToDictionary(c => c.Id, c => c.Provisional);
-            var interview = interviewById[transcript.InterviewId];
-            foreach (var s in own.Where(s => provisional.ContainsKey(s.Id)))
-                if (ToMention(interview.FirmId, interview.ParkId, interview.Id, s.LinkageTypeId, s.PartnerLocationId, s.NatureId,
-                        MentionSource.Coded, s.Id, s.Quote, s.CoderId is null ? "consensus" : users.GetValueOrDefault(s.CoderId), s.PartnerName) is { } m)
-                {
-                    mentions.Add(provisional[s.Id] ? m with { Provisional = true } : m);
-                    if (turnsByTranscript.TryGetValue(transcript.Id, out var turns) && TurnTimes.AtOffset(turns, s.Start) is { } at) passageTimes[s.Id] = at;
-                }
-        }
+        var parts = transcripts.Select(t => counter.Count(t.Id, t.InterviewId, [.. segmentsByTranscript[t.Id].OrderBy(s => s.Id)])).ToArray();
+
+        var listed = new List<Mention>();
         var partnerRows = await db.PartnerRows.AsNoTracking().Where(p => interviewIds.Contains(p.InterviewId)).OrderBy(p => p.Id).ToListAsync(ct);
         foreach (var p in partnerRows)
         {
@@ -91,7 +123,7 @@ public static class ReportData
             var text = string.IsNullOrWhiteSpace(p.Activity) ? p.PartnerName : $"{p.PartnerName}: {p.Activity}";
             if (ToMention(interview.FirmId, interview.ParkId, interview.Id, p.LinkageTypeId, p.PartnerLocationId, p.NatureId,
                     MentionSource.PartnerList, p.Id, text, null, p.PartnerName) is { } m)
-                mentions.Add(m);
+                listed.Add(m);
         }
 
         var answers = await db.Answers.AsNoTracking().Where(a => interviewIds.Contains(a.InterviewId) && a.QuestionId == ValueChainQuestion)
@@ -109,26 +141,25 @@ public static class ReportData
         var relations = SurveyQuestions.Relations(guides.Where(g => guideIds.Contains(g.Id))
             .Select(g => GuideParser.Parse(g.DefinitionJson).Guide).OfType<Guide>());
         var input = new ReportInput(parks.Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(), Labels(TermKind.PartnerLocation),
-            Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), mentions, firms, basis, rule, filter.Source)
+            Labels(TermKind.LinkageType), Labels(TermKind.ValueChainActivity), [], firms, new Dictionary<TranscriptBasis, int>(), rule, filter.Source)
         {
             Answers = await SurveyAnswersAsync(db, interviewIds, relations, id => (interviewById[id].FirmId, parkCode[interviewById[id].ParkId]), ct),
             RelationQuestions = relations,
-            Resamples = resamples,
         };
         var latest = await db.ClassificationJudgements.AsNoTracking().OrderByDescending(j => j.DecidedAtUtc).ThenByDescending(j => j.Id).ToListAsync(ct);
         // The report page's filter lists (parks, and the guide versions read above) are kept with the report, so a kept page reads nothing else.
-        return new LoadedReport(LinkageReport.Build(input), filter, settings.TitleEn, settings.TitleZh,
+        var labels = new LoadedReport(null!, filter, settings.TitleEn, settings.TitleZh,
             rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => new FirmName(g.Key, g.First().NameZh, g.First().NameEn, parkCode[g.First().ParkId])),
             rows.ToDictionary(r => r.Id, r => r.RespondentName),
-            latest.GroupBy(j => j.Scope).ToDictionary(g => g.Key, g => g.First()), users, now)
+            latest.GroupBy(j => j.Scope).ToDictionary(g => g.Key, g => g.First()), users, default)
         {
             // Every nature, retired ones too: old passages keep their code and still need a label.
             Natures = terms.Where(t => t.Kind == TermKind.Nature).Select(t => new Label(t.Code, t.NameEn, t.NameZh)).ToList(),
-            PassageTimes = passageTimes,
             FilterParks = (await db.Parks.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Code, p.NameEn, p.NameZh }).ToListAsync(ct))
                 .Select(p => new Label(p.Code, p.NameEn, p.NameZh)).ToList(),
             FilterGuides = guides.Select(g => (g.Id, new Label($"v{g.Number}", g.TitleEn, g.TitleZh))).ToList(),
         };
+        return new ReportSource(input, labels, parts, transcripts.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i), listed, counter);
 
         Mention? ToMention(int firmId, int focalParkId, int interviewId, int? typeId, int? locationId, int? natureId,
             MentionSource source, int evidenceId, string text, string? coder, string? partnerName)

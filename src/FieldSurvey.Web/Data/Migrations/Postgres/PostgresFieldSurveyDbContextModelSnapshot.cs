@@ -771,6 +771,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<int>("Anchor")
                         .HasColumnType("integer");
 
+                    b.Property<long>("ChangedAtVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CoderId")
                         .HasColumnType("text");
 
@@ -823,6 +826,8 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtVersion");
 
                     b.HasIndex("CoderId");
 
@@ -1842,6 +1847,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<long>("OtherChangedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
 
@@ -1853,6 +1861,7 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         new
                         {
                             Id = 1,
+                            OtherChangedAt = 0L,
                             Value = 0L
                         });
                 });

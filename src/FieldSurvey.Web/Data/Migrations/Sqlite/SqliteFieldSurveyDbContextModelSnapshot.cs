@@ -729,6 +729,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int>("Anchor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ChangedAtVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CoderId")
                         .HasColumnType("TEXT");
 
@@ -781,6 +784,8 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtVersion");
 
                     b.HasIndex("CoderId");
 
@@ -1764,6 +1769,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OtherChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
@@ -1775,6 +1783,7 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
+                            OtherChangedAt = 0L,
                             Value = 0L
                         });
                 });
