@@ -18,4 +18,6 @@ public sealed class StudySettings : Entity
     public string? ClassificationRuleJson { get; set; }
     /// <summary>Days after an interview's approval when its recordings are deleted (transcripts kept); null = never.</summary>
     public int? RecordingRetentionDays { get; set; }
+    /// <summary>The calling hours (Calls.CallingHours) as JSON; null = the default, Monday to Friday 09:00–12:00 and 13:30–17:30.</summary>
+    public string? CallingHoursJson { get; set; }
 }

@@ -17,7 +17,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, User
         var me = User.Id();
         var now = clock.GetUtcNow();
         if (User.IsInRole(Roles.PI)) PI = await db.PiAsync(reports, now, ct);
-        if (User.IsInRole(Roles.Interviewer)) Interviewer = await db.InterviewerAsync(me, now, time.UserZone);
+        if (User.IsInRole(Roles.Interviewer)) Interviewer = await db.InterviewerAsync(me, now, time.UserZone, time.FirmZone);
         if (User.IsInRole(Roles.Coder)) Coder = await db.CoderAsync(me);
     }
 }

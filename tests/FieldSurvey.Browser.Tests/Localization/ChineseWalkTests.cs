@@ -77,6 +77,9 @@ public sealed class ChineseWalkTests(BrowserFixture fixture) : IClassFixture<Bro
         await Visit(page, "zh-pi-exchange", "/Admin/Exchange", extra: more);
         await Visit(page, "zh-pi-firm-import", "/Admin/Firms/Import", extra: ["Upload", "Import firms"]);
         await Visit(page, "zh-pi-call-settings", "/Admin/CallSettings", extra: more);
+        string[] hours = ["Calling hours", "Holiday", "Lunch break", "Clash", "Reassign", "Week of", "Outside calling hours", "Overdue"];
+        await Visit(page, "zh-pi-calling-hours", "/Admin/CallingHours", extra: [.. more, .. hours]);
+        await Visit(page, "zh-pi-callback-calendar", "/Calls/Calendar?week=2026-11-27", extra: [.. more, .. hours]);
     }
 
     static async Task Visit(IPage page, string name, string url, string? waitFor = null, string[]? extra = null)

@@ -215,6 +215,26 @@ public sealed class ParkScopeTests(ParkScopeTests.Fixture fixture) : IClassFixtu
         Assert.Equal(1, fixture.With(db => db.DoNotCalls.Count(d => d.FirmId == outside)));
     }
 
+    [Fact]
+    public async Task A_park_scoped_interviewer_sees_no_callback_of_another_parks_firm_on_the_callback_calendar()
+    {
+        // A fresh firm of another park (the first is marked do-not-call by another test) gets a callback on Thursday.
+        var outside = fixture.With(db => db.Firms.Where(f => fixture.OutsideFirms.Skip(1).Contains(f.Id) && f.AssignedInterviewerId != null)
+            .Where(f => !db.CallAttempts.Any(a => a.FirmId == f.Id)).Select(f => f.Id).First());
+        await fixture.WithAsync(async db =>
+        {
+            db.CallAttempts.Add(new Core.Calls.CallAttempt { FirmId = outside, InterviewerId = db.Users.Single(u => u.Email == AppFactory.Interviewer).Id,
+                AtUtc = TestClock.Start.AddDays(-2), Disposition = "2.21", CallbackAtUtc = new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero) });
+            return await db.SaveChangesAsync();
+        });
+        var pi = await fixture.SignedInAsync(AppFactory.PI);
+        Assert.Contains($"data-testid=\"callback-{outside}\"", await pi.GetStringAsync("/Calls/Calendar?week=2026-11-26"));
+        var client = await fixture.SignedInAsync(AppFactory.Interviewer);
+        var calendar = await client.GetStringAsync("/Calls/Calendar?week=2026-11-26");
+        Assert.DoesNotContain($"data-testid=\"callback-{outside}\"", calendar);
+        Assert.DoesNotContain(fixture.With(db => db.Firms.Single(f => f.Id == outside).NameZh), calendar);
+    }
+
     static void NotFound(HttpResponseMessage response, string what) =>
         Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
             || response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied") == true,

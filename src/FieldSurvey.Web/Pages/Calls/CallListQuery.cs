@@ -9,13 +9,13 @@ namespace FieldSurvey.Web.Pages.Calls;
 /// <summary>One line of an interviewer's call list: Core's entry with what the page shows beside it.</summary>
 public sealed record CallListRow(CallListEntry Entry, string NameZh, string? NameEn, string Park, string? Phone);
 
-/// <summary>An interviewer's call list and the retry settings it was built with.</summary>
-public sealed record LoadedCallList(IReadOnlyList<CallListRow> Rows, int RetryGapHours, int MaxAttempts);
+/// <summary>An interviewer's call list, the retry settings it was built with, and how the firms' clock stands with the calling hours.</summary>
+public sealed record LoadedCallList(IReadOnlyList<CallListRow> Rows, int RetryGapHours, int MaxAttempts, CallingTime Hours);
 
 /// <summary>The call list as /Calls and the home page read it, so both show the same firms in the same order.</summary>
 public static class CallListQuery
 {
-    public static async Task<LoadedCallList> CallListAsync(this FieldSurveyDbContext db, string interviewerId, DateTimeOffset nowUtc)
+    public static async Task<LoadedCallList> CallListAsync(this FieldSurveyDbContext db, string interviewerId, DateTimeOffset nowUtc, TimeZoneInfo firmZone)
     {
         var settings = await db.StudySettings.AsNoTracking().CurrentAsync() ?? new Core.Study.StudySettings();
         var mine = db.Firms.Where(f => f.AssignedInterviewerId == interviewerId && f.Status == FirmStatus.Active);
@@ -31,6 +31,7 @@ public static class CallListQuery
         var byId = firms.ToDictionary(f => f.Id);
         IReadOnlyList<CallListRow> rows = list.Select(e => new CallListRow(e, byId[e.FirmId].NameZh, byId[e.FirmId].NameEn, byId[e.FirmId].Park, phones.GetValueOrDefault(e.FirmId))).ToList();
         rows = await db.WithoutDoNotCallAsync(rows);   // issue 24: do-not-call; a separate step on the page's rows
-        return new LoadedCallList(rows, settings.RetryGapHours, settings.MaxAttempts);
+        var hours = CallingHours.FromJson(settings.CallingHoursJson).At(nowUtc, firmZone);   // issue 24: calling hours
+        return new LoadedCallList(rows, settings.RetryGapHours, settings.MaxAttempts, hours);
     }
 }

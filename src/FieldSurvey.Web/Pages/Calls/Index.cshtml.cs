@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FieldSurvey.Web.Pages.Calls;
 
 /// <summary>An interviewer's call list, in the order of <see cref="Core.Calls.CallList"/> (see <see cref="CallListQuery"/>). A PI can open anyone's list.</summary>
-public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? InterviewerId { get; set; }
     [TempData] public string? StatusMessage { get; set; }
@@ -16,13 +16,15 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock) : Pa
     public int RetryGapHours { get; private set; }
     public int MaxAttempts { get; private set; }
     public QuotaState Quota { get; private set; } = QuotaState.None;
+    /// <summary>The firms' local time now and how it stands with the study's calling hours.</summary>
+    public Core.Calls.CallingTime Hours { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!User.IsPI() || string.IsNullOrEmpty(InterviewerId)) InterviewerId = User.Id();
         if (User.IsPI()) Callers = await db.CallersAsync();
-        var list = await db.CallListAsync(InterviewerId, clock.GetUtcNow());
-        (Entries, RetryGapHours, MaxAttempts) = (list.Rows, list.RetryGapHours, list.MaxAttempts);
+        var list = await db.CallListAsync(InterviewerId, clock.GetUtcNow(), time.FirmZone);
+        (Entries, RetryGapHours, MaxAttempts, Hours) = (list.Rows, list.RetryGapHours, list.MaxAttempts, list.Hours);
         Quota = await db.QuotaStateAsync();   // to note the booked callbacks kept in a full cell
         return Page();
     }

@@ -26,6 +26,11 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
     public string FullCellLabel { get; private set; } = "";
     /// <summary>Why this firm cannot be called at all (a do-not-call code), or null.</summary>
     public string? Barred { get; private set; }
+    /// <summary>The firm's local time now and how it stands with the calling hours (issue 24).</summary>
+    public CallingTime FirmNow { get; private set; } = null!;
+    /// <summary>The callback asked for falls outside the calling hours: the form offers to book it anyway.</summary>
+    public bool AsksOutsideHours { get; private set; }
+    CallingHours hours = CallingHours.Default;
     DoNotCallList dnc = DoNotCallList.None;
     IReadOnlyList<string> allPhones = [];
 
@@ -53,6 +58,13 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
             ModelState.AddModelError(problem.Field.Length == 0 ? "" : $"Input.{problem.Field}", t[problem.Code]);
         if (Input.Outcome == QuotaFilled && FullCell is null)
             ModelState.AddModelError("Input.Outcome", t["No quota cell of this firm is full: 4.80 does not apply."]);
+        if (callbackUtc is { } booked && hours.At(booked, time.FirmZone) is { Open: false } outside)
+        {
+            AsksOutsideHours = true;
+            if (!Input.OutsideHoursConfirmed)
+                ModelState.AddModelError("Input.CallbackAt", t["The callback, at {0} in Beijing, is outside the calling hours ({1}). Choose another time, or tick the box below to book it anyway.",
+                    CallingHoursText.Local(outside.Local), CallingHoursText.Describe(t, outside)]);
+        }
         if (!ModelState.IsValid) return Page();
 
         db.CallAttempts.Add(new CallAttempt
@@ -76,6 +88,8 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
             .Select(f => new { Header = new FirmHeader(f.Id, f.NameZh, f.NameEn, f.Park!.Code), f.AssignedInterviewerId }).SingleOrDefaultAsync();
         if (firm is null) return false;
         Firm = firm.Header;
+        hours = await db.CallingHoursAsync();
+        FirmNow = hours.At(clock.GetUtcNow(), time.FirmZone);
         var quota = await db.QuotaStateAsync();
         FullCell = quota.FullCellFor(firmId);
         if (FullCell is not null) FullCellLabel = quota.Label(FullCell.Cell);
@@ -104,5 +118,7 @@ public sealed class LogModel(FieldSurveyDbContext db, TimeProvider clock, UserTi
         [StringLength(4000)] public string? Note { get; set; }
         public DateTime? CallbackAt { get; set; }
         public Zone CallbackZone { get; set; } = Zone.Beijing;
+        /// <summary>The interviewer confirms a callback outside the calling hours (the respondent asked for it).</summary>
+        public bool OutsideHoursConfirmed { get; set; }
     }
 }

@@ -1580,6 +1580,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CallingHoursJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("ClassificationRuleJson")
                         .HasColumnType("text");
 

@@ -1506,6 +1506,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CallingHoursJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClassificationRuleJson")
                         .HasColumnType("TEXT");
 
