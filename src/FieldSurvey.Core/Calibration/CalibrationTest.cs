@@ -20,6 +20,13 @@ public sealed class CalibrationTest : Entity
     public List<int> ThemeIds { get; set; } = [];
     public required string CreatedById { get; set; }
     public DateTimeOffset CreatedAtUtc { get; set; }
+    /// <summary>
+    /// Drift: a pass holds for this many days after the coder submitted; then the gate closes until the coder passes a
+    /// re-test. Null: a pass holds until a newer test is made.
+    /// </summary>
+    public int? RetestEveryDays { get; set; }
+    /// <summary>The test this one re-tests (its coders and set-up), if it was made as a re-test.</summary>
+    public int? RetestOfId { get; set; }
 }
 
 /// <summary>One gold passage of a test: a copy of a consensus segment, with its codes as term ids.</summary>
@@ -83,15 +90,21 @@ public static class CalibrationRules
     public const string NothingTested = "Choose at least one dimension or thematic code to test.";
     public const string NoTakers = "Choose at least one coder to take the test.";
     public const string BadPassMark = "The pass mark lies between 0 and 1.";
+    public const string BadRetestDays = "Re-test every 1 to 730 days, or leave it blank.";
 
     /// <summary>What is wrong with a test's set-up, field by field (empty when it may be saved).</summary>
-    public static IReadOnlyList<(string Field, string Code)> Check(int transcripts, int dimensions, int themes, int takers, double passMark)
+    public static IReadOnlyList<(string Field, string Code)> Check(int transcripts, int dimensions, int themes, int takers, double passMark, int? retestEveryDays = null)
     {
         var problems = new List<(string, string)>();
         if (transcripts == 0) problems.Add(("TranscriptIds", NoTranscripts));
         if (dimensions + themes == 0) problems.Add(("Dimensions", NothingTested));
         if (takers == 0) problems.Add(("CoderIds", NoTakers));
         if (passMark is <= 0 or > 1 || double.IsNaN(passMark)) problems.Add(("PassMark", BadPassMark));
+        if (retestEveryDays is < 1 or > 730) problems.Add(("RetestEveryDays", BadRetestDays));
         return problems;
     }
+
+    /// <summary>Whether a pass submitted at <paramref name="submittedAtUtc"/> has expired under the test's re-test schedule.</summary>
+    public static bool RetestDue(CalibrationTest test, DateTimeOffset submittedAtUtc, DateTimeOffset nowUtc) =>
+        test.RetestEveryDays is { } days && nowUtc >= submittedAtUtc.AddDays(days);
 }

@@ -32,7 +32,7 @@ public sealed class CalibrationTakingTests(BrowserFixture fixture) : IClassFixtu
         return (test.Id, t.Id, t.Text);
     });
 
-    bool GateOpen() => fixture.App.WithAsync(db => db.GateAsync(db.Users.Single(u => u.Email == AppFactory.Coder1).Id)).Result.Open;
+    bool GateOpen() => fixture.App.WithAsync(db => db.GateAsync(db.Users.Single(u => u.Email == AppFactory.Coder1).Id, fixture.App.Clock.GetUtcNow())).Result.Open;
 
     [Fact]
     public async Task A_coder_takes_the_test_in_the_annotator_submits_and_sees_alpha_and_the_gate_opens()

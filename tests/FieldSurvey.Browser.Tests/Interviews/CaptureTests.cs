@@ -23,7 +23,8 @@ public sealed class CaptureTests(BrowserFixture fixture) : IClassFixture<Browser
             await page.GotoAsync($"/Interviews/Start?firmId={firmId}");
             await Assertions.Expect(page.Locator("[data-testid=firm]")).ToContainTextAsync("华清诊断试剂有限公司");
             await page.ClickAsync("[data-testid=start-interview]");
-            await page.WaitForURLAsync(url => url.Contains("/Interviews/Capture"));
+            // DOMContentLoaded, not load: once, on a machine busy with the other test assemblies, "load" took over 30 s.
+            await page.WaitForURLAsync(url => url.Contains("/Interviews/Capture"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal(0, await page.Locator("[data-question]").CountAsync()); // no question before consent
             await capture.RecordConsent("李强", "总经理");
         });
@@ -101,7 +102,8 @@ public sealed class CaptureTests(BrowserFixture fixture) : IClassFixture<Browser
         {
             await page.GotoAsync($"/Interviews/Start?firmId={firmId}");
             await page.ClickAsync("[data-testid=start-interview]");
-            await page.WaitForURLAsync(url => url.Contains("/Interviews/Capture"));
+            // DOMContentLoaded, not load: once, on a machine busy with the other test assemblies, "load" took over 30 s.
+            await page.WaitForURLAsync(url => url.Contains("/Interviews/Capture"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await capture.RecordConsent("陈静", "业务发展经理");
         });
         var interviewId = int.Parse(page.Url.Split("id=")[1]);

@@ -61,4 +61,41 @@ public sealed class CalibrationScoringTests
         Assert.False(withTheme.Passed);
         Assert.False(CalibrationScoring.Score([same], [], Codebook, [], 0.8, replicates: 10).Passed);   // nothing tested, no pass
     }
+
+    // Intra-coder agreement. The coder's first test holds transcripts 7 and 8, the re-test 7 and 9: only 7 is shared.
+    // On 7 the coder first coded research, labour, research and later research, labour, labour: three units, (r,r) (l,l)
+    // (r,l). By hand: o_rr = 2, o_ll = 2, o_rl = o_lr = 1; n_r = 3, n_l = 3, n = 6. Alpha = 1 − (n − 1)·2 ÷ (n² − Σn_c²)
+    // = 1 − 5·2 ÷ (36 − 18) = 0.4444…; percent 2/3. Transcript 8's and 9's coding, wildly different, must not count.
+    [Fact]
+    public void Intra_coder_agreement_compares_a_coders_earlier_and_later_coding_of_the_shared_transcripts_only()
+    {
+        IReadOnlyList<CodedSpan> first = [Span(1, 0, "research"), Span(2, 20, "labour"), Span(3, 40, "research")];
+        IReadOnlyList<CodedSpan> later = [Span(11, 0, "research"), Span(12, 20, "labour"), Span(13, 40, "labour")];
+        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var tests = new[]
+        {
+            new CoderTestCoding(2, at.AddDays(30), [TermKind.LinkageType], [], new Dictionary<int, IReadOnlyList<CodedSpan>> { [7] = later, [9] = [Span(21, 0, "labour")] }),
+            new CoderTestCoding(1, at, [TermKind.LinkageType, TermKind.Nature], ["why-park"], new Dictionary<int, IReadOnlyList<CodedSpan>> { [7] = first, [8] = [Span(31, 500, "research")] }),
+        };
+        var pair = Assert.Single(CalibrationScoring.IntraCoder(tests, Codebook, 0.8, replicates: 50));
+        Assert.Equal((1, 2), (pair.EarlierTestId, pair.LaterTestId));   // in submission order, whatever the input order
+        Assert.Equal([7], pair.TranscriptIds);
+        var row = Assert.Single(pair.Result.Rows);   // only what both tested: linkage type
+        Assert.Equal(3, row.Figures.Units);
+        Assert.Equal(2.0 / 3, row.Figures.Percent, 10);
+        Assert.Equal(1 - 10.0 / 18, row.Figures.Alpha, 10);
+        Assert.False(pair.Result.Passed);
+    }
+
+    [Fact]
+    public void A_pass_expires_after_the_re_test_interval_and_never_without_one()
+    {
+        var submitted = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
+        var test = new CalibrationTest { Title = "t", CreatedById = "pi", RetestEveryDays = 30 };
+        Assert.False(CalibrationRules.RetestDue(test, submitted, submitted.AddDays(30).AddTicks(-1)));
+        Assert.True(CalibrationRules.RetestDue(test, submitted, submitted.AddDays(30)));
+        Assert.False(CalibrationRules.RetestDue(new CalibrationTest { Title = "t", CreatedById = "pi" }, submitted, submitted.AddYears(5)));
+        Assert.Contains(("RetestEveryDays", CalibrationRules.BadRetestDays), CalibrationRules.Check(1, 1, 0, 1, 0.8, 0));
+        Assert.Empty(CalibrationRules.Check(1, 1, 0, 1, 0.8, 90));
+    }
 }

@@ -349,6 +349,12 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<double>("PassMark")
                         .HasColumnType("double precision");
 
+                    b.Property<int?>("RetestEveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RetestOfId")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<int>>("ThemeIds")
                         .IsRequired()
                         .HasColumnType("integer[]");

@@ -329,6 +329,12 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<double>("PassMark")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("RetestEveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RetestOfId")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("ThemeIds")
                         .IsRequired()
                         .HasColumnType("TEXT");

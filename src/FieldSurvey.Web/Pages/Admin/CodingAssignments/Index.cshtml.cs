@@ -124,7 +124,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
             .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => u)
             .OrderBy(u => u.Email).Select(u => new Coder(u.Id, u.DisplayName, u.Email!)).ToListAsync();
         var gates = new Dictionary<string, GateStatus>();
-        foreach (var c in Coders) gates[c.Id] = await db.GateAsync(c.Id);
+        foreach (var c in Coders) gates[c.Id] = await db.GateAsync(c.Id, clock.GetUtcNow());
         Gates = gates;
         var assignments = await db.CodingAssignments.AsNoTracking()
             .Join(db.Users, a => a.CoderId, u => u.Id, (a, u) => new CoderState(a.Id, a.TranscriptId, a.CoderId, u.DisplayName,

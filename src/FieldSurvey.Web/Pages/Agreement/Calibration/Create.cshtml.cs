@@ -25,11 +25,42 @@ public sealed class CreateModel(FieldSurveyDbContext db, TimeProvider clock, ISt
     public IReadOnlyList<Choice> Coders { get; private set; } = [];
 
     public sealed record Choice(string Id, string Label);
+    /// <summary>A re-test: the test it repeats, and whether new consensus transcripts could be chosen (else the same are reused).</summary>
+    public CalibrationTest? RetestOf { get; private set; }
+    public bool RetestReusesTranscripts { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(int? retestOf)
     {
         Input.Dimensions = [.. Units.Dimensions];    // all four ticked at first; a POST with none ticked must mean none
         await LoadAsync();
+        if (retestOf is { } id)
+        {
+            if (await db.CalibrationTests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id) is not { } old) return NotFound();
+            await PrefillRetestAsync(old);
+        }
+        return Page();
+    }
+
+    /// <summary>
+    /// Drift (issue 25): a re-test keeps the old test's dimensions, codes, pass mark, schedule and coders, and offers
+    /// consensus transcripts no test has used yet; when there are none, the old test's transcripts again, which then
+    /// also measures each coder's agreement with their own earlier coding.
+    /// </summary>
+    async Task PrefillRetestAsync(CalibrationTest old)
+    {
+        RetestOf = old;
+        var used = await db.CalibrationGold.Select(g => g.TranscriptId).Distinct().ToListAsync();
+        var fresh = Transcripts.Select(c => int.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture)).Where(id => !used.Contains(id)).ToList();
+        RetestReusesTranscripts = fresh.Count == 0;
+        Input = new InputModel
+        {
+            Title = t["{0} — re-test", old.Title], RetestOfId = old.Id, PassMark = old.PassMark, RetestEveryDays = old.RetestEveryDays,
+            Dimensions = old.Dimensions.Select(d => (TermKind)d).ToList(), ThemeIds = [.. old.ThemeIds],
+            CoderIds = await db.CalibrationTakers.Where(k => k.TestId == old.Id).Select(k => k.CoderId).ToListAsync(),
+            TranscriptIds = RetestReusesTranscripts
+                ? await db.CalibrationGold.Where(g => g.TestId == old.Id).Select(g => g.TranscriptId).Distinct().ToListAsync()
+                : fresh,
+        };
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -40,7 +71,7 @@ public sealed class CreateModel(FieldSurveyDbContext db, TimeProvider clock, ISt
         var themeIds = Input.ThemeIds.Where(id => Themes.Any(c => c.Id == id.ToString())).Distinct().ToList();
         var coderIds = Input.CoderIds.Where(id => Coders.Any(c => c.Id == id)).Distinct().ToList();
         var dimensions = Input.Dimensions.Where(d => Units.Dimensions.Contains(d)).Distinct().ToList();
-        foreach (var (field, code) in CalibrationRules.Check(transcriptIds.Count, dimensions.Count, themeIds.Count, coderIds.Count, Input.PassMark))
+        foreach (var (field, code) in CalibrationRules.Check(transcriptIds.Count, dimensions.Count, themeIds.Count, coderIds.Count, Input.PassMark, Input.RetestEveryDays))
             ModelState.AddModelError($"Input.{field}", t[code]);
         if (!ModelState.IsValid) return Page();
 
@@ -48,7 +79,8 @@ public sealed class CreateModel(FieldSurveyDbContext db, TimeProvider clock, ISt
         var test = new CalibrationTest
         {
             Title = Input.Title!.Trim(), PassMark = Input.PassMark, Dimensions = dimensions.Select(d => (int)d).Order().ToList(),
-            ThemeIds = themeIds.Order().ToList(), CreatedById = User.Id(), CreatedAtUtc = now,
+            ThemeIds = themeIds.Order().ToList(), CreatedById = User.Id(), CreatedAtUtc = now, RetestEveryDays = Input.RetestEveryDays,
+            RetestOfId = Input.RetestOfId is { } of && await db.CalibrationTests.AnyAsync(x => x.Id == of) ? of : null,
         };
         db.CalibrationTests.Add(test);
         await db.SaveChangesAsync();
@@ -98,5 +130,8 @@ public sealed class CreateModel(FieldSurveyDbContext db, TimeProvider clock, ISt
         public List<int> ThemeIds { get; set; } = [];
         public List<string> CoderIds { get; set; } = [];
         public double PassMark { get; set; } = CalibrationRules.DefaultPassMark;
+        /// <summary>Days a pass holds before the coder must pass a re-test; blank: until a newer test.</summary>
+        public int? RetestEveryDays { get; set; }
+        public int? RetestOfId { get; set; }
     }
 }
