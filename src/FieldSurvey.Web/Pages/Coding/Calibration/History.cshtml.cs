@@ -36,9 +36,9 @@ public sealed class HistoryModel(FieldSurveyDbContext db, TimeProvider clock, IS
     {
         if (User.IsPI())
         {
-            Coders = await db.CalibrationTakers.AsNoTracking().Select(k => k.CoderId).Distinct()
-                .Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, Name = u.DisplayName != "" ? u.DisplayName : u.Email! })
-                .OrderBy(u => u.Name).Select(u => ValueTuple.Create(u.Id, u.Name)).ToListAsync();
+            var takers = await db.CalibrationTakers.AsNoTracking().Select(k => k.CoderId).Distinct().ToListAsync();
+            Coders = (await db.Users.AsNoTracking().Where(u => takers.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync())
+                .Select(u => (u.Id, Name: u.DisplayName != "" ? u.DisplayName : u.Email ?? u.Id)).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
             if (string.IsNullOrEmpty(CoderId)) return Page();
         }
         else CoderId = User.Id();   // a coder sees only their own history, whatever is asked
