@@ -29,8 +29,8 @@ public static class CalibrationData
         var gold = await db.CalibrationGold.AsNoTracking().Where(g => g.TestId == test.Id).ToListAsync();
         var coded = await db.CalibrationSegments.AsNoTracking().Where(s => s.TestId == test.Id && s.CoderId == coderId).ToListAsync();
         var transcripts = gold.Select(g => g.TranscriptId).Distinct().Order().Select(id => new CalibrationTranscript(id, $"#{id}",
-            gold.Where(g => g.TranscriptId == id).Select(g => Span(terms, g.Id, g.Start, g.End, g.LinkageTypeId, g.PartnerLocationId, g.PartnerKindId, g.NatureId, g.ThemeIds)).ToList(),
-            coded.Where(s => s.TranscriptId == id).Select(s => Span(terms, s.Id, s.Start, s.End, s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId, s.ThemeIds)).ToList())).ToList();
+            gold.Where(g => g.TranscriptId == id).Select(g => Span(terms, g)).ToList(),
+            coded.Where(s => s.TranscriptId == id).Select(s => Span(terms, s)).ToList())).ToList();
         var codebook = await db.CodebookAsync();
         return CalibrationScoring.Score(transcripts, Dimensions(test), codebook, Themes(terms, test), test.PassMark, replicates);
     }
@@ -38,6 +38,12 @@ public static class CalibrationData
     /// <summary>Term ids to codes, for the coding dimensions and the thematic codes.</summary>
     static Task<Dictionary<int, string>> TermCodesAsync(this FieldSurveyDbContext db) =>
         db.Terms.AsNoTracking().Where(t => t.Kind <= TermKind.Nature || t.Kind == TermKind.Theme).ToDictionaryAsync(t => t.Id, t => t.Code);
+
+    static CodedSpan Span(Dictionary<int, string> terms, CalibrationGold g) =>
+        Span(terms, g.Id, g.Start, g.End, g.LinkageTypeId, g.PartnerLocationId, g.PartnerKindId, g.NatureId, g.ThemeIds);
+
+    static CodedSpan Span(Dictionary<int, string> terms, CalibrationSegment s) =>
+        Span(terms, s.Id, s.Start, s.End, s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId, s.ThemeIds);
 
     static CodedSpan Span(Dictionary<int, string> terms, int id, int start, int end, int? type, int? location, int? kind, int? nature, IEnumerable<int> themes)
     {
@@ -53,21 +59,23 @@ public static class CalibrationData
     public static async Task<IReadOnlyList<(CalibrationTest Test, DateTimeOffset SubmittedAtUtc, CalibrationResult Result)>> HistoryAsync(
         this FieldSurveyDbContext db, string coderId, int replicates = 1000)
     {
-        var taken = await db.CalibrationTakers.AsNoTracking().Where(k => k.CoderId == coderId && k.SubmittedAtUtc != null)
-            .Join(db.CalibrationTests, k => k.TestId, x => x.Id, (k, x) => new { Test = x, Submitted = k.SubmittedAtUtc!.Value })
-            .ToListAsync();
         var history = new List<(CalibrationTest, DateTimeOffset, CalibrationResult)>();
-        foreach (var x in taken.OrderBy(x => x.Submitted).ThenBy(x => x.Test.Id))
-            history.Add((x.Test, x.Submitted, await db.ScoreAsync(x.Test, coderId, replicates)));
+        foreach (var (test, submitted) in await db.SubmittedTestsAsync(coderId))
+            history.Add((test, submitted, await db.ScoreAsync(test, coderId, replicates)));
         return history;
     }
+
+    /// <summary>The tests a coder has submitted, with when, oldest first.</summary>
+    static async Task<List<(CalibrationTest Test, DateTimeOffset Submitted)>> SubmittedTestsAsync(this FieldSurveyDbContext db, string coderId) =>
+        (await db.CalibrationTakers.AsNoTracking().Where(k => k.CoderId == coderId && k.SubmittedAtUtc != null)
+            .Join(db.CalibrationTests, k => k.TestId, x => x.Id, (k, x) => new { Test = x, Submitted = k.SubmittedAtUtc!.Value }).ToListAsync())
+        .OrderBy(x => x.Submitted).ThenBy(x => x.Test.Id).Select(x => (x.Test, x.Submitted)).ToList();
 
     /// <summary>Intra-coder agreement of a coder over their submitted tests that share transcripts (Core pairs them).</summary>
     public static async Task<IReadOnlyList<IntraCoderResult>> IntraCoderAsync(this FieldSurveyDbContext db, string coderId, int replicates = 1000)
     {
         var terms = await db.TermCodesAsync();
-        var taken = await db.CalibrationTakers.AsNoTracking().Where(k => k.CoderId == coderId && k.SubmittedAtUtc != null)
-            .Join(db.CalibrationTests, k => k.TestId, x => x.Id, (k, x) => new { Test = x, Submitted = k.SubmittedAtUtc!.Value }).ToListAsync();
+        var taken = await db.SubmittedTestsAsync(coderId);
         var testIds = taken.Select(x => x.Test.Id).ToList();
         var coded = await db.CalibrationSegments.AsNoTracking().Where(s => s.CoderId == coderId && testIds.Contains(s.TestId)).ToListAsync();
         // A transcript of a test counts as coded by the coder when it is in the test's gold, even if the coder marked nothing in it.
@@ -75,8 +83,8 @@ public static class CalibrationData
             .Select(g => new { g.TestId, g.TranscriptId }).Distinct().ToListAsync()).ToLookup(g => g.TestId, g => g.TranscriptId);
         var codings = taken.Select(x => new CoderTestCoding(x.Test.Id, x.Submitted, Dimensions(x.Test), Themes(terms, x.Test),
             goldTranscripts[x.Test.Id].ToDictionary(id => id, id => (IReadOnlyList<CodedSpan>)coded.Where(s => s.TestId == x.Test.Id && s.TranscriptId == id)
-                .Select(s => Span(terms, s.Id, s.Start, s.End, s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId, s.ThemeIds)).ToList()))).ToList();
-        var passMark = taken.Count == 0 ? CalibrationRules.DefaultPassMark : taken.MaxBy(x => x.Submitted)!.Test.PassMark;
+                .Select(s => Span(terms, s)).ToList()))).ToList();
+        var passMark = taken.Count == 0 ? CalibrationRules.DefaultPassMark : taken[^1].Test.PassMark;   // the latest test's
         return CalibrationScoring.IntraCoder(codings, await db.CodebookAsync(), passMark, replicates);
     }
 

@@ -1,9 +1,9 @@
 using FieldSurvey.Web.Data;
 using FieldSurvey.Web.Exports;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Agreement.Calibration;
 
