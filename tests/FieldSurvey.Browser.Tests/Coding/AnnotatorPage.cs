@@ -44,6 +44,27 @@ public sealed class AnnotatorPage(IPage page)
         await Assertions.Expect(page.Locator("[data-testid=segment-list] li")).ToHaveCountAsync(before + 1);
     }
 
+    /// <summary>
+    /// Submits a calibration test (accepting its confirm) and waits for its results page. The wait is for the URL
+    /// only, with a minute's allowance: in the full suite two test assemblies share two cores, and waiting for the
+    /// load event of the redirect once took longer than 30 s there. On a timeout it says where the page stayed.
+    /// </summary>
+    public async Task SubmitCalibrationAsync(int testId)
+    {
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.Locator("[data-testid=calibration-submit]").ClickAsync();
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Coding/Calibration/Results/{testId}$"),
+                new() { Timeout = 60_000 });
+        }
+        catch (PlaywrightException)
+        {
+            Console.WriteLine($"After submitting, the page stayed at {page.Url}: {await page.InnerTextAsync("main")}");
+            throw;
+        }
+    }
+
     /// <summary>The text of every run highlighted for <paramref name="segmentId"/>, in order.</summary>
     public Task<string> HighlightedTextAsync(int segmentId) => page.EvaluateAsync<string>(@"id =>
         [...document.querySelectorAll('[data-transcript] [data-segs]')]

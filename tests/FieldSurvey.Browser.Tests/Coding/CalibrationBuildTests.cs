@@ -83,9 +83,7 @@ public sealed class CalibrationBuildTests(LivingDemoBrowserFixture fixture) : IC
                 await annotator.SelectAsync(g.Start, g.End);
                 await annotator.CodeWithKeysAsync(g.Key is null ? [] : [g.Key]);
             }
-            coder.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-            await coder.Locator("[data-testid=calibration-submit]").ClickAsync();
-            await coder.WaitForURLAsync($"**/Coding/Calibration/Results/{test}");
+            await annotator.SubmitCalibrationAsync(test);
             await Assertions.Expect(coder.Locator("[data-testid=alpha]").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(1\\.000|—)$"));
             await Assertions.Expect(coder.Locator("[data-testid=verdict]")).ToHaveTextAsync("passed");
         });

@@ -53,9 +53,7 @@ public sealed class CalibrationTakingTests(BrowserFixture fixture) : IClassFixtu
                 await annotator.SelectAsync(start, start + quote.Length);
                 await annotator.CodeWithKeysAsync(key);
             }
-            page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-            await page.Locator("[data-testid=calibration-submit]").ClickAsync();
-            await page.WaitForURLAsync($"**/Coding/Calibration/Results/{test}");
+            await annotator.SubmitCalibrationAsync(test);
             await Assertions.Expect(page.Locator("[data-testid=alpha]").First).ToHaveTextAsync("1.000");
             await Assertions.Expect(page.Locator("[data-testid=verdict]")).ToHaveTextAsync("passed");
         });
