@@ -12,9 +12,11 @@ namespace FieldSurvey.Web.Pages.Coding;
 /// <summary>Retrieval of coded passages across transcripts, with each quote in its context; CSV export of the same hits.</summary>
 public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : PageModel
 {
-    public const int PageLimit = 500;
+    public const int PageSize = 100;
 
     [BindProperty(SupportsGet = true)] public SearchFilter Filter { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+    public Pager Pager { get; private set; } = null!;
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
     public IReadOnlyList<Term> Codes { get; private set; } = [];
     public IReadOnlyList<Park> Parks { get; private set; } = [];
@@ -31,7 +33,10 @@ public sealed class SearchModel(FieldSurveyDbContext db, TimeProvider clock) : P
         Coders = (await db.Users.Where(u => visibleCoders.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
             .OrderBy(u => u.DisplayName, DisplayNames.NameComparer).Select(u => (u.Id, u.DisplayName)).ToList();
         Searched = Request.Query.Count > 0;
-        if (Searched) Hits = await SegmentSearch.RunAsync(db, User, Filter, DisplayNames.Chinese);
+        if (!Searched) return;
+        var matches = await SegmentSearch.MatchAsync(db, User, Filter);
+        Pager = Pager.For(Request, P, PageSize, matches.Count);
+        Hits = await SegmentSearch.HitsAsync(db, matches.Skip(Pager.Skip).Take(PageSize).ToList(), DisplayNames.Chinese);
     }
 
     public async Task<IActionResult> OnGetCsvAsync()
