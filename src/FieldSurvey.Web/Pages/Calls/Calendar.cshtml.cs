@@ -68,14 +68,11 @@ public sealed class CalendarModel(FieldSurveyDbContext db, TimeProvider clock, U
         Callers = await db.CallersAsync();
         IEnumerable<string> whose = !User.IsPI() ? [User.Id()]
             : string.IsNullOrEmpty(InterviewerId) ? Callers.Select(c => c.Id) : [InterviewerId];
-        var booked = new List<BookedCallback>();
-        foreach (var id in whose)
-        {
-            var list = await db.CallListAsync(id, now, time.FirmZone);
-            booked.AddRange(list.Rows
+        var booked = (await db.CallListsAsync(whose.ToList(), now, time.FirmZone))
+            .SelectMany(list => list.Value.Rows
                 .Where(r => r.Entry.Reason is CallListReason.CallbackDue or CallListReason.CallbackLater && r.Entry.DueAtUtc is not null)
-                .Select(r => new BookedCallback(r.Entry.FirmId, id, r.Entry.DueAtUtc!.Value)));
-        }
+                .Select(r => new BookedCallback(r.Entry.FirmId, list.Key, r.Entry.DueAtUtc!.Value)))
+            .ToList();
         var day = DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked)
             ? asked : DateOnly.FromDateTime(time.ToFirm(now).DateTime);
         Calendar = CallbackCalendar.Build(booked, day, time.FirmZone, hours, now);

@@ -19,22 +19,16 @@ public static class DoNotCallQueries
     }
 
     /// <summary>Every number on file for each of the given firms, in contact order.</summary>
-    public static async Task<Dictionary<int, List<string>>> NumbersByFirmAsync(this FieldSurveyDbContext db, IReadOnlyCollection<int> firmIds)
-    {
-        var rows = await db.Contacts.Where(c => firmIds.Contains(c.FirmId)).OrderBy(c => c.Id).Select(c => new { c.FirmId, c.Phones }).ToListAsync();
-        return rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => g.SelectMany(r => r.Phones).Distinct().ToList());
-    }
+    public static Task<Dictionary<int, List<string>>> NumbersByFirmAsync(this FieldSurveyDbContext db, IReadOnlyCollection<int> firmIds) =>
+        NumbersAsync(db.Contacts.Where(c => firmIds.Contains(c.FirmId)));
 
-    /// <summary>
-    /// The call list step for do-not-call (issue 24): firms that cannot be called leave, and a row whose first number
-    /// is marked shows the firm's first number that is not.
-    /// </summary>
-    public static async Task<IReadOnlyList<CallListRow>> WithoutDoNotCallAsync(this FieldSurveyDbContext db, IReadOnlyList<CallListRow> rows)
+    /// <summary>Every number on file for each firm of <paramref name="firmIds"/> (a query, so it runs as a sub-select), in contact order.</summary>
+    public static Task<Dictionary<int, List<string>>> NumbersByFirmAsync(this FieldSurveyDbContext db, IQueryable<int> firmIds) =>
+        NumbersAsync(db.Contacts.Where(c => firmIds.Contains(c.FirmId)));
+
+    static async Task<Dictionary<int, List<string>>> NumbersAsync(IQueryable<Core.Firms.Contact> contacts)
     {
-        var dnc = await db.DoNotCallListAsync();
-        var numbers = await db.NumbersByFirmAsync(rows.Select(r => r.Entry.FirmId).ToList());
-        return rows.Where(r => dnc.Callable(r.Entry.FirmId, numbers.GetValueOrDefault(r.Entry.FirmId) ?? []))
-            .Select(r => dnc.NumberBarred(r.Phone) ? r with { Phone = numbers[r.Entry.FirmId].FirstOrDefault(n => !dnc.NumberBarred(n)) } : r)
-            .ToList();
+        var rows = await contacts.OrderBy(c => c.Id).Select(c => new { c.FirmId, c.Phones }).ToListAsync();
+        return rows.GroupBy(r => r.FirmId).ToDictionary(g => g.Key, g => g.SelectMany(r => r.Phones).Distinct().ToList());
     }
 }

@@ -9,8 +9,12 @@ namespace FieldSurvey.Web.Pages.Calls;
 /// <summary>An interviewer's call list, in the order of <see cref="Core.Calls.CallList"/> (see <see cref="CallListQuery"/>). A PI can open anyone's list.</summary>
 public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time) : PageModel
 {
+    public const int PageSize = 50;
+
     [BindProperty(SupportsGet = true)] public string? InterviewerId { get; set; }
+    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
     [TempData] public string? StatusMessage { get; set; }
+    public Pager Pager { get; private set; } = null!;
     public IReadOnlyList<CallListRow> Entries { get; private set; } = [];
     public IReadOnlyList<Caller> Callers { get; private set; } = [];
     public int RetryGapHours { get; private set; }
@@ -24,8 +28,10 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, User
         if (!User.IsPI() || string.IsNullOrEmpty(InterviewerId)) InterviewerId = User.Id();
         if (User.IsPI()) Callers = await db.CallersAsync();
         var list = await db.CallListAsync(InterviewerId, clock.GetUtcNow(), time.FirmZone);
-        (Entries, RetryGapHours, MaxAttempts, Hours) = (list.Rows, list.RetryGapHours, list.MaxAttempts, list.Hours);
-        Quota = await db.QuotaStateAsync();   // to note the booked callbacks kept in a full cell
+        (RetryGapHours, MaxAttempts, Hours, Quota) = (list.RetryGapHours, list.MaxAttempts, list.Hours, list.Quota);
+        // A page at a time, in the list's own order: the first page is what is due now.
+        Pager = Pager.For(Request, P, PageSize, list.Rows.Count);
+        Entries = list.Rows.Skip(Pager.Skip).Take(PageSize).ToList();
         return Page();
     }
 }
