@@ -133,6 +133,18 @@ public static partial class Bench
         return (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1], bytes);
     }
 
+    /// <summary>Resets this process's peak resident memory (Linux: 5 to /proc/self/clear_refs); false where that is not possible.</summary>
+    public static bool ResetPeakMemory()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>This process's peak resident memory in MB since the last <see cref="ResetPeakMemory"/> (VmHWM), or NaN.</summary>
+    public static double PeakMemoryMb() =>
+        File.Exists("/proc/self/status") && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) is { } line
+            ? double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024 : double.NaN;
+
     public static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
 
     public static string Machine() =>

@@ -64,6 +64,8 @@ public static partial class WebCommands
         }
 
         var rows = new List<(string What, (double Median, double P95, long Bytes) Figures, int Runs)>();
+        (double Median, int Rows, long Bytes)? plainWorkbook = null;
+        var workbookPeak = double.NaN;
         async Task Time(string what, int runs, Func<Task<HttpResponseMessage>> request)
         {
             var figures = await Bench.TimeAsync(runs, request);
@@ -139,7 +141,16 @@ public static partial class WebCommands
         rows.Add(($"Core report with its resampling ({FieldSurvey.Core.Reporting.Uncertainty.DefaultResamples:N0} resamples), off the request", (breakdown[3].Ms, breakdown[3].Ms, 0), 3));
         if (args.Contains("--report-only")) { Finish(); return; }
         await Time("Coder's queue (GET /Coding as coder-a)", 20, () => coder.GetAsync("/Coding"));
+        // The workbook against a plain streaming OpenXmlWriter writing the same passage rows from the same file (same run),
+        // and the process's peak memory while the app writes it (the app runs in this process, so this is an upper bound).
+        var plain = HandSql.PlainWorkbook(data, 3);
+        Console.WriteLine($"Plain OpenXmlWriter over the passage rows from SQL: median {plain.Median:0} ms, {plain.Rows:N0} rows, {plain.Bytes / 1024.0:0} KB (load {Bench.Load()})");
+        GC.Collect();
+        var peakReset = Bench.ResetPeakMemory();
         await Time("Workbook download (/Reports/Download?handler=Workbook)", 3, () => pi.GetAsync("/Reports/Download?handler=Workbook"));
+        workbookPeak = peakReset ? Bench.PeakMemoryMb() : double.NaN;
+        plainWorkbook = plain;
+        Console.WriteLine($"Peak resident memory of the process while the workbook was downloaded 4 times: {workbookPeak:0} MB");
         await Time("PDF download (/Reports/Download?handler=Pdf)", 3, () => pi.GetAsync("/Reports/Download?handler=Pdf"));
         await Time("Annotator page, 30,000 characters, 300 segments (GET)", 20, () => coder.GetAsync(annotate));
         await Time("Annotator data (GET ?handler=Data, 300 segments)", 20, () => coder.GetAsync($"{annotate}&handler=Data"));
@@ -178,9 +189,16 @@ public static partial class WebCommands
                 var target = ratioTarget is { } r2 ? $"≤ {r2:0.##}× the GROUP BY" : $"< {msTarget} ms";
                 lines.Add($"| {row.What} | {row.Figures.Median:0} ms | {ratio:0.00}× | {target} | {(met ? "met" : "MISSED")} |");
             }
+            if (plainWorkbook is { } pw && rows.FirstOrDefault(r => r.What.StartsWith("Workbook download", StringComparison.Ordinal)) is { What: not null } wb)
+            {
+                var ratio = wb.Figures.Median / Math.Max(1e-9, pw.Median);
+                lines.Add($"| {wb.What} | {wb.Figures.Median:0} ms | {ratio:0.00}× a plain OpenXmlWriter over the same {pw.Rows:N0} passage rows from SQL ({pw.Median:0} ms, same run) | ≤ 2× the plain writer | {(ratio <= 2 ? "met" : "MISSED")} |");
+                lines.Add($"| Peak resident memory of the process during the workbook downloads | {workbookPeak:0} MB | | < 500 MB | {(workbookPeak < 500 ? "met" : "MISSED")} |");
+            }
             lines.Add("");
             lines.Add($"Load average when the run ended: {Bench.Load()} (on {Environment.ProcessorCount} cores; other helpers' builds and tests shared the machine). "
-                + "The workbook's target (≤ 2× a plain OpenXmlWriter over the same rows) is measured by `-- report`, not here. "
+                + "The workbook's row compares it with a plain OpenXmlWriter writing the same passage rows straight from SQL in this run; "
+                + "its peak memory is the whole benchmark process's (the app runs in it), so it is an upper bound on the app's. "
                 + "Right after a save the page shows the new version's point figures and says its intervals are being computed "
                 + "(it waits 250 ms for them); the whole report's row is the time from the save until the resampling is there too.");
             lines.Add("");
