@@ -80,10 +80,15 @@ run_wrk "Annotator page (coder-a)" "$CODER" "/Coding/Annotate?transcriptId=$TID"
 run_wrk "Annotator data JSON (coder-a)" "$CODER" "/Coding/Annotate?transcriptId=$TID&handler=Data" 200
 run_wrk "Report page (PI)" "$PI" "/Reports" 200
 LOAD_WRK=$(cut -d' ' -f1-3 /proc/loadavg)
+# The app's own peak resident memory (a process of its own here), after a workbook download on top of the runs above.
+curl -fs -o /dev/null -H "Cookie: $PI" "$URL/Reports/Download?handler=Workbook" || { echo "the workbook download failed"; fail=1; }
+APP_PID=$(pgrep -f "FieldSurvey.Web.dll --urls $URL" | head -1)
+PEAK=$(awk '/^VmHWM:/ {printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status" 2>/dev/null || echo "n/a")
+echo "App peak resident memory after the runs and a workbook download: $PEAK"
 
 echo "== 20 coders saving segments at once"
 set +e
-CODERS=$(cd src/FieldSurvey.Benchmarks && dotnet bin/Release/net10.0/FieldSurvey.Benchmarks.dll coders --url "$URL" --data "$DATA" --coders 20 --segments 25)
+CODERS=$(cd src/FieldSurvey.Benchmarks && dotnet bin/Release/net10.0/FieldSurvey.Benchmarks.dll coders --url "$URL" --data "$DATA" --coders 20 --segments 25 | grep -v "^warn:\|^      ")
 coders_status=$?
 set -e
 echo "$CODERS"
@@ -103,6 +108,8 @@ fivexx=$(grep -c "HTTP/1.1 5\|status code 5[0-9][0-9]" "$WORK/app.log" || true)
   echo "| page | path | requests | req/s | p99 | non-2xx/3xx | socket errors | p99 target |"
   echo "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |"
   printf '%s\n' "${results[@]}"
+  echo ""
+  echo "App peak resident memory (VmHWM of the app's process) after the wrk runs and a workbook download: $PEAK."
   echo ""
   echo "Concurrent coding: $CODERS"
 } >> docs/benchmarks.md
