@@ -15,8 +15,9 @@ namespace FieldSurvey.Benchmarks;
 /// </summary>
 public static class HandSql
 {
-    public const string Query = """
-        SELECT fp.Code AS focal, loc.Code AS location, lt.Code AS type, COUNT(*) AS mentions, COUNT(DISTINCT i.FirmId) AS firms
+    // The counted coded passages, as both queries read them: approved or submitted interviews, each transcript's
+    // first-assigned coder or the consensus passages.
+    const string CountedFrom = """
         FROM Segments s
         JOIN Transcripts t ON t.Id = s.TranscriptId
         JOIN Interviews i ON i.Id = t.InterviewId
@@ -24,9 +25,18 @@ public static class HandSql
         JOIN Parks fp ON fp.Id = f.ParkId
         JOIN Terms loc ON loc.Id = s.PartnerLocationId
         JOIN Terms lt ON lt.Id = s.LinkageTypeId
+        """;
+
+    const string CountedWhere = """
         WHERE s.DeletedAtUtc IS NULL AND i.Status IN (3, 4)
           AND (s.IsConsensus = 1 OR s.CoderId = (SELECT a.CoderId FROM CodingAssignments a WHERE a.TranscriptId = s.TranscriptId
                                                  ORDER BY a.AssignedAtUtc, a.Id LIMIT 1))
+        """;
+
+    public const string Query = $"""
+        SELECT fp.Code AS focal, loc.Code AS location, lt.Code AS type, COUNT(*) AS mentions, COUNT(DISTINCT i.FirmId) AS firms
+        {CountedFrom}
+        {CountedWhere}
         GROUP BY fp.Code, loc.Code, lt.Code
         """;
 
@@ -52,20 +62,12 @@ public static class HandSql
     }
 
     /// <summary>The counted coded passages with what the workbook's passage sheet shows of them, as a user would select them.</summary>
-    public const string PassageQuery = """
+    public const string PassageQuery = $"""
         SELECT 'coded', s.Id, f.NameZh, fp.Code, lt.Code, loc.Code, na.Code, s.PartnerName, s.Quote, u.DisplayName
-        FROM Segments s
-        JOIN Transcripts t ON t.Id = s.TranscriptId
-        JOIN Interviews i ON i.Id = t.InterviewId
-        JOIN Firms f ON f.Id = i.FirmId
-        JOIN Parks fp ON fp.Id = f.ParkId
-        JOIN Terms loc ON loc.Id = s.PartnerLocationId
-        JOIN Terms lt ON lt.Id = s.LinkageTypeId
+        {CountedFrom}
         LEFT JOIN Terms na ON na.Id = s.NatureId
         LEFT JOIN AspNetUsers u ON u.Id = s.CoderId
-        WHERE s.DeletedAtUtc IS NULL AND i.Status IN (3, 4)
-          AND (s.IsConsensus = 1 OR s.CoderId = (SELECT a.CoderId FROM CodingAssignments a WHERE a.TranscriptId = s.TranscriptId
-                                                 ORDER BY a.AssignedAtUtc, a.Id LIMIT 1))
+        {CountedWhere}
         """;
 
     /// <summary>
