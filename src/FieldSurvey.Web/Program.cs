@@ -124,6 +124,7 @@ services.Configure<RequestLocalizationOptions>(o =>
 services.AddScoped<UserTime>();
 services.AddSingleton<FieldSurvey.Web.Pages.Reports.ReportCache>(); // the computed report per data version, shared by requests
 services.AddSingleton<FieldSurvey.Web.Pages.Interviews.RecordingStore>();
+services.AddSingleton<FieldSurvey.Web.Exports.DownloadSpool>(); // large downloads go through a file, not memory
 services.AddScoped<FieldSurvey.Web.Pages.Interviews.RecordingRetention>();
 services.AddHostedService<FieldSurvey.Web.Pages.Interviews.RecordingRetentionService>(); // the hourly retention sweep
 // Chinese text is written as characters, not &#x...; entities (HTML-significant characters are still encoded).

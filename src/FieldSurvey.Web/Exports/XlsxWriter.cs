@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using System.IO.Compression;
 using FieldSurvey.Core.Exports;
 
 namespace FieldSurvey.Web.Exports;
@@ -14,28 +14,50 @@ namespace FieldSurvey.Web.Exports;
 /// inline strings because a shared-string table would need the whole passage list in memory too.
 /// Every text cell goes through <see cref="SpreadsheetText.Safe"/>.
 /// </summary>
+/// <remarks>
+/// The package (the zip, its content types and relationships) is written here with a <see cref="ZipArchive"/> in create
+/// mode, so each sheet is compressed as it is written. The SDK's own package (System.IO.Packaging) opens its zip for
+/// update, and .NET's zip then keeps every part uncompressed in memory until the end (dotnet/runtime#1544,
+/// dotnet/Open-XML-SDK#807): ~40 MB of XML for 200,000 passages. The parts' XML is still the SDK's: OpenXmlWriter for
+/// the sheets, the SDK's elements for the workbook and the stylesheet.
+/// </remarks>
 public sealed class XlsxWriter : IDisposable
 {
     // Style indexes of the stylesheet below.
     const uint Header = 1, ShareStyle = 2, IndexStyle = 3, IntegerStyle = 4, WrapStyle = 5;
 
-    readonly SpreadsheetDocument document;
-    readonly WorkbookPart workbook;
-    readonly List<(string Id, string Name)> sheets = [];
+    const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+        """;
+    const string PackageRelationships = $"""
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    readonly ZipArchive zip;
+    readonly List<string> sheets = [];
     readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
 
     public XlsxWriter(Stream stream)
     {
-        document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        workbook = document.AddWorkbookPart();
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+        zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText("[Content_Types].xml", ContentTypes);
+        WriteText("_rels/.rels", PackageRelationships);
+        using (var part = zip.CreateEntry("xl/styles.xml", CompressionLevel.Optimal).Open()) Styles().Save(part);
+    }
+
+    void WriteText(string path, string text)
+    {
+        using var part = zip.CreateEntry(path, CompressionLevel.Optimal).Open();
+        part.Write(Encoding.UTF8.GetBytes(text));
     }
 
     public void AddTable(ReportTable table, bool filter = true)
     {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var name = SheetName(table.Name);
-        sheets.Add((workbook.GetIdOfPart(part), name));
+        sheets.Add(SheetName(table.Name));
+        using var part = zip.CreateEntry($"xl/worksheets/sheet{sheets.Count}.xml", CompressionLevel.Optimal).Open();
         using var w = OpenXmlWriter.Create(part);
         w.WriteStartElement(new Worksheet());
         w.WriteStartElement(new SheetViews());
@@ -150,10 +172,15 @@ public sealed class XlsxWriter : IDisposable
 
     public void Dispose()
     {
+        // Relationship ids: rId1 is the stylesheet, rId2… the sheets in order.
         var list = new Sheets();
-        uint id = 1;
-        foreach (var (rid, name) in sheets) list.Append(new Sheet { Id = rid, SheetId = id++, Name = name });
-        workbook.Workbook = new Workbook(list);
-        document.Dispose();
+        for (var i = 0; i < sheets.Count; i++) list.Append(new Sheet { Id = $"rId{i + 2}", SheetId = (uint)i + 1, Name = sheets[i] });
+        using (var part = zip.CreateEntry("xl/workbook.xml", CompressionLevel.Optimal).Open()) new Workbook(list).Save(part);
+        var rels = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
+        rels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId1" Type="{Relationships}/styles" Target="styles.xml"/>""");
+        for (var i = 0; i < sheets.Count; i++)
+            rels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{i + 2}" Type="{Relationships}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>""");
+        WriteText("xl/_rels/workbook.xml.rels", rels.Append("</Relationships>").ToString());
+        zip.Dispose();
     }
 }

@@ -15,7 +15,8 @@ namespace FieldSurvey.Web.Pages.Reports;
 /// The report's downloads: workbook, PDF and CSV, each rendering the same <see cref="ReportView"/> as the page, in
 /// the language asked for (<c>lang=en</c> or <c>lang=zh-Hans</c>; without it, the reader's interface language).
 /// </summary>
-public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, ReportCache reports) : PageModel
+public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, ReportCache reports,
+    DownloadSpool spool) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FilterQuery Query { get; set; } = new();
     /// <summary>Respondent names are personal data: exported only when the PI ticks the box.</summary>
@@ -27,7 +28,6 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken ct)
     {
         var data = await reports.GetAsync(db, Query.ToFilter(), clock.GetUtcNow(), ct);
-        var stream = new MemoryStream();
         using (ReportLanguage.Use(Lang))
         {
             // The coders' agreement (finished double-coded transcripts, default matching rule, codes given the passages
@@ -40,10 +40,11 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
                 var codebook = await db.CodebookAsync();
                 return AgreementTables.Build(units, codebook, s => t[s], basis: AgreementBasis.Coding);
             });
-            ReportWorkbook.Write(stream, reports.View(data, t, IncludePersonalData), agreement);
+            var view = reports.View(data, t, IncludePersonalData);
+            // Through a file: the passage sheet alone is tens of MB before it is compressed.
+            var stream = spool.Write(s => ReportWorkbook.Write(s, view, agreement));
+            return File(stream, ReportWorkbook.ContentType, $"linkage-report-{Stamp()}.xlsx");
         }
-        stream.Position = 0;
-        return File(stream, ReportWorkbook.ContentType, $"linkage-report-{Stamp()}.xlsx");
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
@@ -62,10 +63,7 @@ public sealed class DownloadModel(FieldSurveyDbContext db, TimeProvider clock, I
         using var language = ReportLanguage.Use(Lang);
         var found = reports.View(data, t, IncludePersonalData).Csv(table);
         if (found is null) return NotFound();
-        var stream = new MemoryStream();
-        CsvExport.Write(stream, found);
-        stream.Position = 0;
-        return File(stream, CsvExport.ContentType, CsvExport.FileName(table));
+        return File(spool.Write(s => CsvExport.Write(s, found)), CsvExport.ContentType, CsvExport.FileName(table));
     }
 
     string Stamp() => clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
