@@ -13,7 +13,8 @@ public enum MentionSource
 /// One linkage mentioned by a focal firm: the unit every matrix, share and indicator counts.
 /// <see cref="PartnerPark"/> is the partner location's park code when the location is a study park, else null.
 /// <see cref="EvidenceId"/> is the segment id (coded) or partner-row id (partner list), so every figure can be
-/// traced back to the passages behind it; <see cref="Text"/> is the quote or the partner-list entry.
+/// traced back to the passages behind it; <see cref="Text"/> is the quote or the partner-list entry (no figure
+/// reads it: a caller may leave a coded passage's quote empty and read it by <see cref="EvidenceId"/> where it is shown).
 /// <see cref="Provisional"/>: a coded passage of a unit the PI has not decided yet (see <see cref="CountingRule"/>).
 /// </summary>
 public sealed record Mention(

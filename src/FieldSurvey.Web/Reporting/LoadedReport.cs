@@ -97,6 +97,8 @@ public sealed record LoadedReport(
     public bool UncertaintyPending { get; init; }
     /// <summary>The data version the report was computed for (Data/DataVersion).</summary>
     public long Version { get; init; }
+    /// <summary>Reads the quotes of the coded passages it shows (the report keeps none; see <see cref="PassageQuotes"/>).</summary>
+    public PassageQuotes Quotes { get; init; } = PassageQuotes.None;
     /// <summary>Every park (retired ones too) for the report page's filter, in the study's order.</summary>
     public IReadOnlyList<Label> FilterParks { get; init; } = [];
     /// <summary>The guide versions for the report page's filter: id and "v{number}" with its titles.</summary>

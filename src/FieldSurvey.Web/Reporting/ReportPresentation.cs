@@ -259,13 +259,15 @@ public sealed class ReportPresentation
     ReportSection Evidence()
     {
         // The PDF prints a sample of quotes (cross-cluster first); the files hold every counted mention.
-        var quotes = rep.Counted.Where(m => m.Source == MentionSource.Coded)
-            .OrderBy(m => m.Scope == Core.Study.Scope.CrossCluster ? 0 : 1).ThenBy(m => m.LinkageType, StringComparer.Ordinal).Take(24)
+        var sample = rep.Counted.Where(m => m.Source == MentionSource.Coded)
+            .OrderBy(m => m.Scope == Core.Study.Scope.CrossCluster ? 0 : 1).ThenBy(m => m.LinkageType, StringComparer.Ordinal).Take(24).ToList();
+        var texts = data.Quotes.For(sample);
+        var quotes = sample
             .SelectMany(m => new ReportBlock[]
             {
                 new TextBlock($"{data.FirmDisplay(m.FirmId)} · {m.FocalPark} → {m.PartnerLocation} · {TypeName(m.LinkageType)} · {(data.Nature(m.Nature) is { } n ? Name(n) : "–")} · {m.Coder}"
                     + (m.Provisional ? " [" + S("provisional") + "]" : ""), In: Outputs.Pdf),
-                new TextBlock($"“{m.Text}”", Note: true, In: Outputs.Pdf),
+                new TextBlock($"“{PassageQuotes.Text(m, texts)}”", Note: true, In: Outputs.Pdf),
             });
         return new("evidence", S("Evidence quotes"), [.. quotes, new TableBlock(Passages(), Outputs.Files)]);
     }
@@ -281,21 +283,27 @@ public sealed class ReportPresentation
         var scopes = ScopeShares.All.ToDictionary(s => s, Scope);
         return Table("passages", S("Passages"), S("Counted evidence: coded passages and partner-list rows with their codes"), columns, Rows());
 
-        // Lazy and with words looked up once: this table can hold 200,000 rows.
+        // Lazy and with words looked up once: this table can hold 200,000 rows. The quotes are read a batch of rows at a time.
         IEnumerable<object?[]> Rows()
         {
-            foreach (var m in rep.Counted)
+            foreach (var batch in rep.Counted.Chunk(PassageQuotes.Batch))
             {
-                var row = new object?[columns.Count];
-                row[0] = m.Source == MentionSource.Coded ? coded : listed;
-                row[1] = m.EvidenceId; row[2] = data.FirmDisplay(m.FirmId); row[3] = m.FocalPark; row[4] = m.LinkageType;
-                row[5] = m.PartnerLocation; row[6] = scopes[m.Scope]; row[7] = m.Nature; row[8] = m.PartnerName; row[9] = m.Text; row[10] = m.Coder;
-                row[11] = m.Source == MentionSource.PartnerList ? null : m.Provisional ? provisional : decided;
-                // hh:mm:ss(.fff), as in the search page's passage CSV; empty for partner-list rows and untimed turns.
-                row[12] = m.Source == MentionSource.Coded && data.PassageTimes.TryGetValue(m.EvidenceId, out var at) ? TurnTimes.Format(at).Trim('[', ']') : null;
-                if (personal) row[13] = data.Respondents.GetValueOrDefault(m.InterviewId);
-                yield return row;
+                var texts = data.Quotes.For(batch);
+                foreach (var m in batch) yield return Row(m, texts);
             }
+        }
+
+        object?[] Row(Mention m, IReadOnlyDictionary<int, string> texts)
+        {
+            var row = new object?[columns.Count];
+            row[0] = m.Source == MentionSource.Coded ? coded : listed;
+            row[1] = m.EvidenceId; row[2] = data.FirmDisplay(m.FirmId); row[3] = m.FocalPark; row[4] = m.LinkageType;
+            row[5] = m.PartnerLocation; row[6] = scopes[m.Scope]; row[7] = m.Nature; row[8] = m.PartnerName; row[9] = PassageQuotes.Text(m, texts); row[10] = m.Coder;
+            row[11] = m.Source == MentionSource.PartnerList ? null : m.Provisional ? provisional : decided;
+            // hh:mm:ss(.fff), as in the search page's passage CSV; empty for partner-list rows and untimed turns.
+            row[12] = m.Source == MentionSource.Coded && data.PassageTimes.TryGetValue(m.EvidenceId, out var at) ? TurnTimes.Format(at).Trim('[', ']') : null;
+            if (personal) row[13] = data.Respondents.GetValueOrDefault(m.InterviewId);
+            return row;
         }
     }
 }

@@ -1,3 +1,4 @@
+using static FieldSurvey.Tests.Reports.ReportQuotes;
 using System.Net;
 using System.Text.Json;
 using FieldSurvey.Core.Reporting;
@@ -55,7 +56,7 @@ public sealed class IncrementalReportTests(IncrementalReportTests.Fixture fixtur
         var id = segment.RootElement.GetProperty("id").GetInt32();
         var afterSave = await KeptAsync();
         Assert.Equal(before.Report.Counted.Count + 1, afterSave.Report.Counted.Count);
-        Assert.Contains(afterSave.Report.Counted, m => m.EvidenceId == id && m.LinkageType == "knowledge" && m.PartnerLocation == "ABROAD" && m.Text == "大学");
+        Assert.Contains(afterSave.Report.Counted, m => m.EvidenceId == id && m.LinkageType == "knowledge" && m.PartnerLocation == "ABROAD" && QuoteOf(afterSave, m) == "大学");
         AssertSameReport(await AfreshAsync(), afterSave);
 
         var edited = await coder.PostJsonAsync(transcript, "Save", new
@@ -65,7 +66,7 @@ public sealed class IncrementalReportTests(IncrementalReportTests.Fixture fixtur
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         var afterEdit = await KeptAsync();
         var mention = Assert.Single(afterEdit.Report.Counted, m => m.EvidenceId == id);
-        Assert.Equal(("research", "YZ", "亦庄"), (mention.LinkageType, mention.PartnerLocation, mention.Text));
+        Assert.Equal(("research", "YZ", "亦庄"), (mention.LinkageType, mention.PartnerLocation, QuoteOf(afterEdit, mention)));
         Assert.Equal(afterSave.Report.Counted.Count, afterEdit.Report.Counted.Count);
         AssertSameReport(await AfreshAsync(), afterEdit);
 

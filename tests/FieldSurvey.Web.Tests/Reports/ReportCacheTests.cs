@@ -1,3 +1,4 @@
+using static FieldSurvey.Tests.Reports.ReportQuotes;
 using FieldSurvey.Web.Reporting;
 using System.Net;
 using FieldSurvey.Core.Agreement;
@@ -68,7 +69,7 @@ public sealed class ReportCacheTests(ReportCacheTests.Fixture fixture) : IClassF
             await db.SaveChangesAsync();
         });
         Assert.Equal(before.Report.Counted.Count + 1, after.Report.Counted.Count);
-        Assert.Contains(after.Report.Counted, m => m.Text == "缓存" && m.PartnerLocation == "ABROAD");
+        Assert.Contains(after.Report.Counted, m => QuoteOf(after, m) == "缓存" && m.PartnerLocation == "ABROAD");
     }
 
     [Fact]

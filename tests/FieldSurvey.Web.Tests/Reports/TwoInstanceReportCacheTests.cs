@@ -1,3 +1,4 @@
+using static FieldSurvey.Tests.Reports.ReportQuotes;
 using System.Net;
 using System.Text.RegularExpressions;
 using FieldSurvey.Core.Reporting;
@@ -86,7 +87,7 @@ public sealed partial class TwoInstanceReportCacheTests(TwoInstanceReportCacheTe
         Assert.Equal(before + 1, Total(await pi.GetStringAsync(page)));
         var after = await ReportAsync(first);
         Assert.NotSame(kept.Report, after.Report);
-        Assert.Contains(after.Report.Counted, m => m.Text == text[6..8] && m.PartnerLocation == "ABROAD");
+        Assert.Contains(after.Report.Counted, m => QuoteOf(after, m) == text[6..8] && m.PartnerLocation == "ABROAD");
         Assert.True(CacheOf(first).Patches > patches, "a segment-only change should be patched in, not read afresh");
     }
 

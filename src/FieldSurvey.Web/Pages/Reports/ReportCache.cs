@@ -49,6 +49,8 @@ public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration conf
     readonly ConditionalWeakTable<LoadedReport, ConcurrentDictionary<(string, bool), ReportView>> views = new();
     // Other figures computed from report inputs (the workbook's agreement sheets), per version and key.
     readonly ConcurrentDictionary<(long Version, string Key), Lazy<Task<object>>> others = new();
+    // The kept reports read the quotes they show in a scope of their own: they outlive the request that computed them.
+    readonly PassageQuotes quotes = PassageQuotes.From(scopes);
     long newest = -1;
 
     /// <summary>The whole report (with its uncertainty) for the data as it is now; <paramref name="now"/> is when it was generated if it is computed now.</summary>
@@ -111,7 +113,10 @@ public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration conf
         using (ExecutionContext.SuppressFlow())
         {
             var source = Task.Run(() => ReadAsync(filter, previous));
-            var point = Task.Run(async () => ReportData.Compute(await source, now, resamples: 0) with { Version = version, UncertaintyPending = true });
+            var point = Task.Run(async () => ReportData.Compute(await source, now, resamples: 0) with
+            {
+                Version = version, UncertaintyPending = true, Quotes = quotes,
+            });
             // The resampling starts when the point figures are there, off every request: it reads no database.
             var full = Task.Run(async () =>
             {

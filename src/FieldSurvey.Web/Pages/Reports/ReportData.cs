@@ -19,7 +19,7 @@ public static class ReportData
     /// <param name="resamples">Core's resamples behind the uncertainty (0: the point figures only; see <see cref="ReportCache"/>).</param>
     public static async Task<LoadedReport> LoadAsync(FieldSurveyDbContext db, ReportFilter filter, DateTimeOffset now,
         CancellationToken ct = default, int resamples = Uncertainty.DefaultResamples) =>
-        Compute(await ReadAsync(db, filter, ct), now, resamples);
+        Compute(await ReadAsync(db, filter, ct), now, resamples) with { Quotes = PassageQuotes.From(db) };
 
     /// <summary>The report of <paramref name="source"/>: its transcripts' counted mentions and its partner-list rows, through Core.</summary>
     public static LoadedReport Compute(ReportSource source, DateTimeOffset now, int resamples)
@@ -46,7 +46,7 @@ public static class ReportData
     public static async Task<ReportSource> PatchAsync(FieldSurveyDbContext db, ReportSource kept, long since, CancellationToken ct = default)
     {
         var changed = await db.Segments.AsNoTracking().Where(s => EF.Property<long>(s, ReportInputs.SegmentChangedAt) > since)
-            .Select(s => new { Row = new SegmentRow(s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start),
+            .Select(s => new { Row = new SegmentRow(s.Id, s.TranscriptId, SegmentRow.Shared(s.CoderId), s.IsConsensus, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start),
                                Deleted = s.DeletedAtUtc != null })
             .ToListAsync(ct);
         var parts = kept.Parts.ToArray();
@@ -93,7 +93,7 @@ public static class ReportData
         var transcriptIds = transcripts.Select(t => t.Id).ToList();
         var segments = await db.Segments.AsNoTracking()
             .Where(s => transcriptIds.Contains(s.TranscriptId) && s.DeletedAtUtc == null)
-            .Select(s => new SegmentRow(s.Id, s.TranscriptId, s.CoderId, s.IsConsensus, s.Quote, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start))
+            .Select(s => new SegmentRow(s.Id, s.TranscriptId, SegmentRow.Shared(s.CoderId), s.IsConsensus, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, s.PartnerName, s.Start))
             .ToListAsync(ct);
         // Each passage's time in the recording (its turn's marker), as the passage CSV of the search page gives it. Only the
         // texts that can hold a marker are read: most transcripts have none, and the texts are the largest column.

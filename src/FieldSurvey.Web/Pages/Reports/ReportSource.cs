@@ -4,9 +4,19 @@ using FieldSurvey.Web.Reporting;
 
 namespace FieldSurvey.Web.Pages.Reports;
 
-/// <summary>One coded segment as the report reads it.</summary>
-public sealed record SegmentRow(int Id, int TranscriptId, string? CoderId, bool IsConsensus, string Quote,
-    int? LinkageTypeId, int? PartnerLocationId, int? NatureId, string? PartnerName, int Start);
+/// <summary>
+/// One coded segment as the report reads it: its codes, without its quote. Quotes are most of a segment's bytes and
+/// the report shows few of them; <see cref="Reporting.PassageQuotes"/> reads those it shows, by segment id.
+/// </summary>
+public sealed record SegmentRow(int Id, int TranscriptId, string? CoderId, bool IsConsensus,
+    int? LinkageTypeId, int? PartnerLocationId, int? NatureId, string? PartnerName, int Start)
+{
+    /// <summary>
+    /// One shared instance per coder id (string.Intern: a study has a few dozen coders), not one string per row read:
+    /// 200,000 segments would otherwise keep 200,000 copies of a handful of ids.
+    /// </summary>
+    public static string? Shared(string? coderId) => coderId is null ? null : string.Intern(coderId);
+}
 
 /// <summary>A counted transcript: its live segments (id order), the mentions the counting rule makes of them, its basis and passage times.</summary>
 public sealed record TranscriptPart(int TranscriptId, int InterviewId, IReadOnlyList<SegmentRow> Segments, IReadOnlyList<Mention> Mentions,
@@ -42,8 +52,9 @@ public sealed class TranscriptCounter(
         var mentions = new List<Mention>();
         var times = new List<KeyValuePair<int, TimeSpan>>();
         turns.TryGetValue(transcriptId, out var timed);
+        // A coded mention's text stays empty: its quote is read by segment id where it is shown (PassageQuotes).
         foreach (var s in segments.Where(s => provisional.ContainsKey(s.Id)))
-            if (mention(firmId, parkId, interviewId, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, MentionSource.Coded, s.Id, s.Quote,
+            if (mention(firmId, parkId, interviewId, s.LinkageTypeId, s.PartnerLocationId, s.NatureId, MentionSource.Coded, s.Id, string.Empty,
                     s.CoderId is null ? "consensus" : users.GetValueOrDefault(s.CoderId), s.PartnerName) is { } m)
             {
                 mentions.Add(provisional[s.Id] ? m with { Provisional = true } : m);
