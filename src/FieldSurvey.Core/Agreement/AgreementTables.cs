@@ -126,13 +126,22 @@ public static class AgreementTables
         AgreementFigures Figures(IReadOnlyList<(int Transcript, IReadOnlyList<string?> Row)> data, bool twoCoders, int categories,
             bool interval = true, bool clustered = true)
         {
-            var rows = data.Select(x => x.Row).ToList();
+            var rows = new List<IReadOnlyList<string?>>(data.Count);
+            var pairable = 0;
+            foreach (var (_, row) in data)
+            {
+                rows.Add(row);
+                var present = 0;
+                for (var i = 0; i < row.Count; i++) if (row[i] is not null) present++;
+                if (present >= 2) pairable++;
+            }
             var distribution = interval ? Reliability.KrippendorffBootstrap(rows, replicates: replicates, seed: seed) : AlphaDistribution.None;
             return new AgreementFigures(
-                rows.Count(r => r.Count(v => v is not null) >= 2),
+                pairable,
                 Reliability.PercentAgreement(rows),
                 twoCoders ? Reliability.CohensKappa(rows) : double.NaN,
-                Reliability.KrippendorffAlpha(rows),
+                // The bootstrap's alpha is the same coincidence matrix's: computed once, not twice.
+                interval ? distribution.Alpha : Reliability.KrippendorffAlpha(rows),
                 distribution.Interval)
             {
                 BrennanPrediger = Reliability.BrennanPrediger(rows, categories),
@@ -142,17 +151,36 @@ public static class AgreementTables
             };
         }
         // Pooled rows: one column per coder (others missing); with exactly two coders, the columns are the pair itself.
-        List<(int, IReadOnlyList<string?>)> Pooled(IEnumerable<CoderPairUnits> some, Func<Unit, IReadOnlyList<string?>> values) =>
-            some.SelectMany(p => Of(p).Select(u =>
+        // Loops into a list sized first: it holds a row per unit (100,000 at study size), once per code and dimension.
+        List<(int, IReadOnlyList<string?>)> Pooled(IEnumerable<CoderPairUnits> some, Func<Unit, IReadOnlyList<string?>> values)
+        {
+            var list = some as IReadOnlyCollection<CoderPairUnits> ?? some.ToList();
+            var result = new List<(int, IReadOnlyList<string?>)>(list.Sum(p => p.Units.Count));
+            foreach (var p in list)
             {
-                var pair = values(u);
-                var row = new string?[coders.Count];
-                row[coders.IndexOf(p.CoderA)] = pair[0];
-                row[coders.IndexOf(p.CoderB)] = pair[1];
-                return (p.TranscriptId, (IReadOnlyList<string?>)row);
-            })).ToList();
-        List<(int, IReadOnlyList<string?>)> Paired(IEnumerable<CoderPairUnits> some, Func<Unit, IReadOnlyList<string?>> values) =>
-            some.SelectMany(p => Of(p).Select(u => (p.TranscriptId, values(u)))).ToList();
+                // Two coders in the pair's own order: the pair is the row already (no copy per unit).
+                var asIs = coders.Count == 2 && p.CoderA == coders[0] && p.CoderB == coders[1];
+                int a = coders.IndexOf(p.CoderA), b = coders.IndexOf(p.CoderB);
+                foreach (var u in Of(p))
+                {
+                    var pair = values(u);
+                    if (asIs) { result.Add((p.TranscriptId, pair)); continue; }
+                    var row = new string?[coders.Count];
+                    row[a] = pair[0];
+                    row[b] = pair[1];
+                    result.Add((p.TranscriptId, row));
+                }
+            }
+            return result;
+        }
+        List<(int, IReadOnlyList<string?>)> Paired(IEnumerable<CoderPairUnits> some, Func<Unit, IReadOnlyList<string?>> values)
+        {
+            var list = some as IReadOnlyCollection<CoderPairUnits> ?? some.ToList();
+            var result = new List<(int, IReadOnlyList<string?>)>(list.Sum(p => p.Units.Count));
+            foreach (var p in list)
+                foreach (var u in Of(p)) result.Add((p.TranscriptId, values(u)));
+            return result;
+        }
 
         // Per-transcript intervals cost a bootstrap each; with many transcripts they are left out (point figures stay).
         var intervalsPerTranscript = pairs.Select(p => p.TranscriptId).Distinct().Count() <= MaxTranscriptsWithIntervals;

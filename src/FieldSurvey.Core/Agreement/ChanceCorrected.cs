@@ -59,11 +59,22 @@ public static partial class Reliability
             var values = Values(row);
             if (values.Count == 0) continue;
             rated++;
-            var counts = values.GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            foreach (var (value, count) in counts) pi[value] = pi.GetValueOrDefault(value) + (double)count / values.Count;
+            // Each distinct value with its count, in the order the values first appear (a unit has a handful of
+            // values: loops, not a dictionary per unit, at 100,000 units per statistic).
+            double agreeing = 0;
+            for (var i = 0; i < values.Count; i++)
+            {
+                var first = true;
+                for (var j = 0; j < i && first; j++) first = values[j] != values[i];
+                if (!first) continue;
+                var r = 0;
+                for (var j = i; j < values.Count; j++) if (values[j] == values[i]) r++;
+                pi[values[i]] = pi.GetValueOrDefault(values[i]) + (double)r / values.Count;
+                agreeing += r * (r - 1.0);
+            }
             if (values.Count < 2) continue;
             pairable++;
-            sum += counts.Values.Sum(r => r * (r - 1.0)) / (values.Count * (values.Count - 1.0));
+            sum += agreeing / (values.Count * (values.Count - 1.0));
         }
         foreach (var key in pi.Keys.ToList()) pi[key] /= rated;
         return (pairable == 0 ? double.NaN : sum / pairable, pi, Math.Max(categories, pi.Count));

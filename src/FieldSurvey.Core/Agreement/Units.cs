@@ -14,7 +14,8 @@ public sealed record CodedSpan(int SegmentId, int Start, int End, string? Linkag
     /// <summary>Codes of the thematic codes on the segment. A theme is present or absent, never blank.</summary>
     public IReadOnlySet<string> Themes { get; init; } = NoThemes;
 
-    static readonly IReadOnlySet<string> NoThemes = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>The empty set of themes, shared by every span without one.</summary>
+    public static readonly IReadOnlySet<string> NoThemes = System.Collections.Frozen.FrozenSet<string>.Empty;
 
     /// <summary>The code on one coding dimension (<see cref="TermKind.LinkageType"/> … <see cref="TermKind.Nature"/>).</summary>
     public string? Code(TermKind dimension) => dimension switch
@@ -57,20 +58,30 @@ public sealed record Unit(CodedSpan? A, CodedSpan? B, double Overlap)
     /// Coder A's and coder B's value on a dimension: the term code, <see cref="Units.NotCoded"/> when the coder
     /// has no segment here, or null (missing) when the coder's segment leaves that dimension blank.
     /// </summary>
-    public IReadOnlyList<string?> Values(TermKind dimension) => [Value(A, dimension), Value(B, dimension)];
+    public IReadOnlyList<string?> Values(TermKind dimension) => new[] { Value(A, dimension), Value(B, dimension) };
 
     /// <summary>
     /// Binary presence of one code: "yes" when the coder's segment carries it, "no" when it carries another code
     /// or the coder has no segment here, and null (missing) when the segment leaves the dimension blank — the
     /// same rule for blanks as <see cref="Values"/>, so a blank never counts as agreement or disagreement.
     /// </summary>
-    public IReadOnlyList<string?> Presence(TermKind dimension, string code) => [Present(A, dimension, code), Present(B, dimension, code)];
+    public IReadOnlyList<string?> Presence(TermKind dimension, string code) => Shared(Present(A, dimension, code), Present(B, dimension, code));
 
     /// <summary>
     /// Binary presence of one thematic code: "yes" when the coder's segment carries it, "no" when the segment does
     /// not or the coder has no segment here. Unlike a dimension a theme cannot be left blank, so nothing is missing.
     /// </summary>
-    public IReadOnlyList<string?> ThemePresence(string code) => [HasTheme(A, code), HasTheme(B, code)];
+    public IReadOnlyList<string?> ThemePresence(string code) => Shared(HasTheme(A, code), HasTheme(B, code));
+
+    // A presence pair is one of nine (yes, no or missing, twice): one shared read-only row each, not a new one per unit
+    // and code (the agreement tables ask for 100,000 units × every code).
+    static readonly string?[] PresenceValues = [Units.Yes, Units.No, null];
+    static readonly IReadOnlyList<string?>[] PresenceRows =
+        [.. from a in PresenceValues from b in PresenceValues select (IReadOnlyList<string?>)Array.AsReadOnly(new[] { a, b })];
+
+    static IReadOnlyList<string?> Shared(string? a, string? b) => PresenceRows[3 * Index(a) + Index(b)];
+
+    static int Index(string? value) => value switch { Units.Yes => 0, Units.No => 1, _ => 2 };
 
     static string HasTheme(CodedSpan? side, string code) => side is not null && side.Themes.Contains(code) ? Units.Yes : Units.No;
 
@@ -118,12 +129,20 @@ public static class Units
         if (rule.Minimum is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(rule), "The minimum overlap must lie in (0, 1].");
         var a = coderA.ToList();
         var b = coderB.ToList();
-        var candidates = (from x in a from y in b
-                          let overlap = Overlap(x, y, rule.Measure)
-                          where overlap > 0 && overlap >= rule.Minimum
-                          select (x, y, overlap))
-            .OrderByDescending(c => c.overlap).ThenBy(c => Math.Min(c.x.Start, c.y.Start))
-            .ThenBy(c => c.x.SegmentId).ThenBy(c => c.y.SegmentId);
+        // Every pair that overlaps enough, best first (ties: earlier start, then segment ids). Plain loops: a LINQ
+        // query here made an object per pair of spans, 2,304 for two coders with 48 segments each, per transcript.
+        var candidates = new List<(CodedSpan x, CodedSpan y, double overlap)>();
+        foreach (var x in a)
+            foreach (var y in b)
+                if (Overlap(x, y, rule.Measure) is var overlap && overlap > 0 && overlap >= rule.Minimum)
+                    candidates.Add((x, y, overlap));
+        candidates.Sort((p, q) =>
+        {
+            var c = q.overlap.CompareTo(p.overlap);
+            if (c == 0) c = Math.Min(p.x.Start, p.y.Start).CompareTo(Math.Min(q.x.Start, q.y.Start));
+            if (c == 0) c = p.x.SegmentId.CompareTo(q.x.SegmentId);
+            return c != 0 ? c : p.y.SegmentId.CompareTo(q.y.SegmentId);
+        });
         var usedA = new HashSet<CodedSpan>();
         var usedB = new HashSet<CodedSpan>();
         var units = new List<Unit>();

@@ -46,8 +46,11 @@ public static class AgreementData
     {
         var codes = await db.Terms.Where(t => t.Kind <= TermKind.Nature).ToDictionaryAsync(t => t.Id, t => t.Code);
         string? Code(int? id) => id is { } x ? codes.GetValueOrDefault(x) : null;
+        // The columns a span needs, not whole segments: at study size these are 200,000 rows, and quotes and memos
+        // are most of each one's bytes.
         var segments = await db.Segments.AsNoTracking()
             .Where(s => transcriptIds.Contains(s.TranscriptId) && !s.IsConsensus && s.CoderId != null && s.DeletedAtUtc == null)
+            .Select(s => new { s.Id, s.TranscriptId, s.CoderId, s.Start, s.End, s.LinkageTypeId, s.PartnerLocationId, s.PartnerKindId, s.NatureId })
             .ToListAsync();
         var segmentIds = segments.Select(s => s.Id).ToList();
         var themes = (await (from st in db.SegmentThemes
@@ -58,7 +61,8 @@ public static class AgreementData
         return segments.ToLookup(s => (s.TranscriptId, s.CoderId!), s => new CodedSpan(s.Id, s.Start, s.End,
             Code(s.LinkageTypeId), Code(s.PartnerLocationId), Code(s.PartnerKindId), Code(s.NatureId))
         {
-            Themes = themes[s.Id].ToHashSet(StringComparer.Ordinal),
+            // Most segments carry no theme: they keep the span's shared empty set rather than one each.
+            Themes = themes.Contains(s.Id) ? themes[s.Id].ToHashSet(StringComparer.Ordinal) : CodedSpan.NoThemes,
         });
     }
 
