@@ -16,6 +16,7 @@ using Microsoft.Extensions.Options;
 // Times the Core report computation, the full workbook write, and a plain streaming OpenXmlWriter writing the
 // same passage rows (the floor any workbook writer pays). Prints the figures and writes docs/benchmarks.md.
 if (args.FirstOrDefault() == "web") { await FieldSurvey.Benchmarks.WebCommands.WebAsync(args); return 0; }
+if (args.FirstOrDefault() == "memory") { await FieldSurvey.Benchmarks.WebCommands.MemoryAsync(args); return 0; }
 if (args.FirstOrDefault() == "coders") return await FieldSurvey.Benchmarks.WebCommands.CodersAsync(args);
 if (args.FirstOrDefault() != "report")
 {
