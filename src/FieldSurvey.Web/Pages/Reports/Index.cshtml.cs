@@ -22,6 +22,11 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, IStr
     public LoadedReport Data { get; private set; } = null!;
     /// <summary>What the page shows: the same presentation the downloads render.</summary>
     public ReportView View { get; private set; } = null!;
+    /// <summary>
+    /// Which kept report the page renders (data version, point figures or whole report, when it was computed, filter):
+    /// the key of the page's rendered sections. The language is the cache's other key.
+    /// </summary>
+    public string RenderKey => FormattableString.Invariant($"{Data.Version}|{Data.UncertaintyPending}|{Data.GeneratedAtUtc.UtcTicks}|{Data.Filter}");
     public IReadOnlyList<(string Code, string Name)> Parks { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Guides { get; private set; } = [];
 
