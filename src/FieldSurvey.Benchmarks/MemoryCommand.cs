@@ -80,5 +80,4 @@ sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
     }
 
     public IEnumerable<(string Type, long Bytes)> Top(int n) => bytes.OrderByDescending(kv => kv.Value).Take(n).Select(kv => (kv.Key, kv.Value));
-    public void Clear() => bytes.Clear();
 }

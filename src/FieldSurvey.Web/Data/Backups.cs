@@ -19,20 +19,11 @@ public static class Backups
     /// <summary>The table of the data-protection key ring, which no backup carries.</summary>
     const string KeyRingTable = "DataProtectionKeys";
 
-    const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     /// <summary>
     /// The folder backups are written in on their way to the browser: under the data folder, readable by the
     /// app's account only (0700), never the shared /tmp where any local account could read the whole study.
     /// </summary>
-    public static string Folder(string dataFolder)
-    {
-        var folder = Path.Combine(dataFolder, "backups");
-        if (OperatingSystem.IsWindows()) return Directory.CreateDirectory(folder).FullName;
-        Directory.CreateDirectory(folder, OwnerOnly);
-        File.SetUnixFileMode(folder, OwnerOnly); // also when an older version made it with the umask's mode
-        return Path.GetFullPath(folder);
-    }
+    public static string Folder(string dataFolder) => DatabaseSetup.PrivateFolder(dataFolder, "backups");
 
     /// <summary>
     /// Writes a backup with <paramref name="write"/> into <see cref="Folder"/> and opens it for sending. The file

@@ -43,6 +43,22 @@ public static class DatabaseSetup
         return folder;
     }
 
+    const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// A folder <paramref name="name"/> under the data folder readable by the app's account only (0700), for files on
+    /// their way to the browser (backups, large downloads): never the shared /tmp, where any local account could read
+    /// them. Its mode is set again each time, in case an older version made it with the umask's.
+    /// </summary>
+    public static string PrivateFolder(string dataFolder, string name)
+    {
+        var folder = Path.Combine(dataFolder, name);
+        if (OperatingSystem.IsWindows()) return Directory.CreateDirectory(folder).FullName;
+        Directory.CreateDirectory(folder, OwnerOnly);
+        File.SetUnixFileMode(folder, OwnerOnly);
+        return Path.GetFullPath(folder);
+    }
+
     static string SqliteConnectionString(string? configured, string dataFolder)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)

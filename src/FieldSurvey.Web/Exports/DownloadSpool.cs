@@ -12,22 +12,17 @@ namespace FieldSurvey.Web.Exports;
 /// </summary>
 public sealed class DownloadSpool(IOptions<StorageOptions> storage, IWebHostEnvironment env)
 {
-    const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    public string Folder => Path.Combine(DatabaseSetup.DataFolder(storage.Value, env.ContentRootPath), "downloads");
-
     /// <summary>An empty file, open for writing then reading, that is deleted when the stream is closed.</summary>
     public FileStream Create()
     {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(Folder);
-        else Directory.CreateDirectory(Folder, OwnerOnly);
+        var folder = DatabaseSetup.PrivateFolder(DatabaseSetup.DataFolder(storage.Value, env.ContentRootPath), "downloads");
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 64 * 1024,
             Options = FileOptions.DeleteOnClose,
         };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        return new FileStream(Path.Combine(Folder, $"download-{Guid.NewGuid():N}.tmp"), options);
+        return new FileStream(Path.Combine(folder, $"download-{Guid.NewGuid():N}.tmp"), options);
     }
 
     /// <summary>A spooled file written by <paramref name="write"/>, positioned at its start; closed (and so deleted) if writing fails.</summary>

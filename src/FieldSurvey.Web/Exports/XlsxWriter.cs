@@ -18,7 +18,7 @@ namespace FieldSurvey.Web.Exports;
 /// The package (the zip, its content types and relationships) is written here with a <see cref="ZipArchive"/> in create
 /// mode, so each sheet is compressed as it is written. The SDK's own package (System.IO.Packaging) opens its zip for
 /// update, and .NET's zip then keeps every part uncompressed in memory until the end (dotnet/runtime#1544,
-/// dotnet/Open-XML-SDK#807): ~40 MB of XML for 200,000 passages. The parts' XML is still the SDK's: OpenXmlWriter for
+/// dotnet/Open-XML-SDK#807): ~117 MB of XML for the large synthetic study's workbook. The parts' XML is still the SDK's: OpenXmlWriter for
 /// the sheets, the SDK's elements for the workbook and the stylesheet.
 /// </remarks>
 public sealed class XlsxWriter : IDisposable
@@ -45,19 +45,22 @@ public sealed class XlsxWriter : IDisposable
         zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         WriteText("[Content_Types].xml", ContentTypes);
         WriteText("_rels/.rels", PackageRelationships);
-        using (var part = zip.CreateEntry("xl/styles.xml", CompressionLevel.Optimal).Open()) Styles().Save(part);
+        using (var part = Part("xl/styles.xml")) Styles().Save(part);
     }
+
+    // One part of the package, compressed as it is written; only one can be open at a time.
+    Stream Part(string path) => zip.CreateEntry(path, CompressionLevel.Optimal).Open();
 
     void WriteText(string path, string text)
     {
-        using var part = zip.CreateEntry(path, CompressionLevel.Optimal).Open();
+        using var part = Part(path);
         part.Write(Encoding.UTF8.GetBytes(text));
     }
 
     public void AddTable(ReportTable table, bool filter = true)
     {
         sheets.Add(SheetName(table.Name));
-        using var part = zip.CreateEntry($"xl/worksheets/sheet{sheets.Count}.xml", CompressionLevel.Optimal).Open();
+        using var part = Part($"xl/worksheets/sheet{sheets.Count}.xml");
         using var w = OpenXmlWriter.Create(part);
         w.WriteStartElement(new Worksheet());
         w.WriteStartElement(new SheetViews());
@@ -175,7 +178,7 @@ public sealed class XlsxWriter : IDisposable
         // Relationship ids: rId1 is the stylesheet, rId2… the sheets in order.
         var list = new Sheets();
         for (var i = 0; i < sheets.Count; i++) list.Append(new Sheet { Id = $"rId{i + 2}", SheetId = (uint)i + 1, Name = sheets[i] });
-        using (var part = zip.CreateEntry("xl/workbook.xml", CompressionLevel.Optimal).Open()) new Workbook(list).Save(part);
+        using (var part = Part("xl/workbook.xml")) new Workbook(list).Save(part);
         var rels = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
         rels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId1" Type="{Relationships}/styles" Target="styles.xml"/>""");
         for (var i = 0; i < sheets.Count; i++)
