@@ -97,6 +97,36 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
             SqliteConventions.Apply(builder);
     }
 
+    /// <summary>Whether this context holds its SQLite file's write gate (<see cref="SqliteWriteGate"/>) now.</summary>
+    bool holdsWriteGate;
+
+    /// <summary>
+    /// Waits for this SQLite file's write gate and holds it until the result is disposed. Null (nothing to wait for) on
+    /// PostgreSQL, when this context holds the gate already, or inside a transaction opened without it: queueing then
+    /// could wait on a writer that is itself waiting for this transaction's database lock.
+    /// </summary>
+    internal async Task<IAsyncDisposable?> EnterWriteAsync(CancellationToken ct)
+    {
+        if (holdsWriteGate || Database.CurrentTransaction is not null || SqliteWriteGate.For(this) is not { } gate) return null;
+        await gate.WaitAsync(ct);
+        holdsWriteGate = true;
+        return new HeldGate(this, gate);
+    }
+
+    sealed class HeldGate(FieldSurveyDbContext db, SemaphoreSlim gate) : IAsyncDisposable
+    {
+        bool released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (released) return ValueTask.CompletedTask;
+            released = true;
+            db.holdsWriteGate = false;
+            gate.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -109,6 +139,8 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
         var onlySegments = touchesReports && ReportInputs.OnlySegments(ChangeTracker);
         var segments = touchesReports ? ChangeTracker.Entries<Core.Coding.Segment>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList() : [];
+        // On SQLite, after this file's earlier writers (SqliteWriteGate); nothing when inside BeginWriteAsync already.
+        await using var writing = await EnterWriteAsync(cancellationToken);
         if (pending.Count == 0 && !touchesReports)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 

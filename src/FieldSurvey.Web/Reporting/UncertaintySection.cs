@@ -137,7 +137,7 @@ public static class UncertaintySection
         r.Report.Triangulation.Select(t => new object?[] { f.SetName(t.Key), IndicatorName(t.Indicator, f),
             Linked(r, t, SourceFilter.Coded, Reading(t.Coded, f)), Linked(r, t, SourceFilter.PartnerList, Reading(t.PartnerList, f)),
             SurveyLinked(r, t, Reading(t.Survey, f)),
-            new Cell(f.Say(t.Disagree ? "they disagree" : "yes"), $"agree-{t.Key}-{t.Indicator}", Tone: t.Disagree ? "warning" : null) }).ToList(),
+            new Cell(f.Say(t.Disagree ? "they disagree" : "Yes"), $"agree-{t.Key}-{t.Indicator}", Tone: t.Disagree ? "warning" : null) }).ToList(),
         "triangulation");
 
     // The evidence one click away: the passages (or partner-list rows) behind a reading. For a pair, the list of the

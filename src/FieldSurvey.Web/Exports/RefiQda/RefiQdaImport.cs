@@ -117,7 +117,7 @@ public static partial class RefiQdaImport
         var plan = await PlanAsync(db, project, files, parkId, importerId, now, report);
         if (report.Problems.Count > 0 || plan is null) return report;
 
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.BeginWriteAsync();
         db.AuditReason = "REFI-QDA import";
         await db.SaveChangesAsync();   // new vocabulary entries and firms
         foreach (var (interview, firm) in plan.Interviews) interview.FirmId = firm.Id;

@@ -30,7 +30,7 @@ public sealed class SetupModel(FieldSurveyDbContext db, UserManager<AppUser> use
         // Two set-up requests can both pass the check above. Each claims the PI role's row (a conditional update on
         // its concurrency stamp) in a transaction and checks again for accounts: the row lock makes the second wait
         // for the first to commit, then its claim or its second look fails, and it creates nobody.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using (var transaction = await db.BeginWriteAsync())
         {
             var piRole = await db.Roles.SingleAsync(r => r.Name == Roles.PI);
             piRole.ConcurrencyStamp = Guid.NewGuid().ToString();

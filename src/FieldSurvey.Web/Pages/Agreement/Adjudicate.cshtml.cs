@@ -105,7 +105,7 @@ public sealed class AdjudicateModel(FieldSurveyDbContext db, TimeProvider clock,
         string? note, Segment? built, IReadOnlyList<int> themes, string reason)
     {
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.BeginWriteAsync();
         if (decision is null)
         {
             decision = new AdjudicationDecision { TranscriptId = transcriptId, SegmentAId = unit.A?.Id, SegmentBId = unit.B?.Id,

@@ -69,7 +69,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         // A change of themes alone still bumps the segment's version, so a stale edit is refused here too.
         if (segment.Id != 0) db.Entry(segment).Property(x => x.UpdatedAtUtc).IsModified = true;
         // A new segment needs its id before its themes can point at it: both saves in one transaction.
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.BeginWriteAsync();
         if (segment.Id == 0 && !await db.TrySaveAsync()) return Error(409, Stale);
         await SegmentEditing.SetThemesAsync(db, segment.Id, themeIds);
         if (!await db.TrySaveAsync()) return Error(409, Stale);

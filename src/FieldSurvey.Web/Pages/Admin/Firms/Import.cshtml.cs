@@ -56,7 +56,7 @@ public sealed class ImportModel(FieldSurveyDbContext db, IOptions<StorageOptions
         if (!await LoadAsync()) return NotFound();
         Result = await ValidateAsync();
         if (!Result.IsValid || Result.Firms.Count == 0) return Page();
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using (var transaction = await db.BeginWriteAsync())
         {
             db.Firms.AddRange(Result.Firms.Select(f => new Firm
             {

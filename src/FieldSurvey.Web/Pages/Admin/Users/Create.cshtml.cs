@@ -27,7 +27,7 @@ public sealed class CreateModel(FieldSurveyDbContext db, UserManager<AppUser> us
             UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, DisplayName = Input.DisplayName,
             TimeZoneId = time.Value.DefaultUserTimeZone, CreatedAtUtc = clock.GetUtcNow(),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {

@@ -40,7 +40,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
         var parks = Input.Parks.Where(p => Parks.Any(c => c.Id == p)).ToHashSet();
         if (!ModelState.IsValid) return Page();
         var current = await users.GetRolesAsync(Person);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         foreach (var role in current.Except(wanted))
         {
             await users.RemoveFromRoleAsync(Person, role);
@@ -68,7 +68,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
         if (string.IsNullOrEmpty(NewPassword)) ModelState.AddModelError(nameof(NewPassword), t["Enter a new password."]);
         if (!ModelState.IsValid) { Input = new InputModel { DisplayName = Person!.DisplayName, Roles = [.. await users.GetRolesAsync(Person)], Parks = [.. await db.ParkIdsOfAsync(id)] }; return Page(); }
         var wasLocked = LockedOut;
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         var token = await users.GeneratePasswordResetTokenAsync(Person!);
         var result = await users.ResetPasswordAsync(Person!, token, NewPassword!);
         if (!result.Succeeded)
@@ -87,7 +87,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
     public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         await UnlockAsync(LockedOut);
         await transaction.CommitAsync();
         StatusMessage = t["The account is unlocked."];
@@ -103,7 +103,7 @@ public sealed class EditModel(FieldSurveyDbContext db, UserManager<AppUser> user
             return RedirectToPage(new { id });
         }
         if (Person.IsActive == active) return RedirectToPage(new { id });   // a repeated post changes nothing
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         Person.IsActive = active;
         await users.UpdateAsync(Person);
         await users.SetLockoutEndDateAsync(Person, active ? null : DateTimeOffset.MaxValue);

@@ -53,8 +53,8 @@ public static class CalibrationResults
             foreach (var unit in pair.Units.OrderBy(u => u.Start))
             {
                 var codes = dimensions.Select(d => Compare(t[VocabularyNames.KindName(d)], Name(d, unit.A?.Code(d)), Name(d, unit.B?.Code(d)), Definition(d, unit.A?.Code(d))))
-                    .Concat(themes.Select(x => Compare(x.Name(chinese), unit.A?.Themes.Contains(x.Code) == true ? t["yes"] : t["no"],
-                        unit.B?.Themes.Contains(x.Code) == true ? t["yes"] : t["no"], Definition(TermKind.Theme, x.Code))))
+                    .Concat(themes.Select(x => Compare(x.Name(chinese), unit.A?.Themes.Contains(x.Code) == true ? t["Yes"] : t["No"],
+                        unit.B?.Themes.Contains(x.Code) == true ? t["Yes"] : t["No"], Definition(TermKind.Theme, x.Code))))
                     .ToList();
                 var status = unit.B is null ? Missed : unit.A is null ? Added : codes.All(c => c.Same) ? Same : Different;
                 var start = Math.Clamp(unit.Start, 0, text.Length);

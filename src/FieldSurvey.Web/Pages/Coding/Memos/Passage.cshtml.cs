@@ -56,7 +56,7 @@ public sealed class PassageModel(FieldSurveyDbContext db, TimeProvider clock, Us
         memo.Shared = input.Shared;
         memo.UpdatedAtUtc = now;
         // A new memo needs its id before its link can point at it: both saves in one transaction.
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.BeginWriteAsync();
         if (!await db.TrySaveAsync()) return Error(409, "Someone else changed this memo while you were editing. Your changes were not saved: reload the page to see theirs.");
         if (input.Id is null)
         {
