@@ -41,7 +41,7 @@ public sealed partial class WallClockTests
     public void The_scan_finds_a_wall_clock_read() =>
         Assert.Matches(WallClock(), "var now = DateTimeOffset . UtcNow;");
 
-    static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "FieldSurvey.sln"))) return dir.FullName;

@@ -77,13 +77,13 @@ public sealed class WriteGateTests
     [Fact]
     public void Every_write_transaction_is_opened_through_the_gate()
     {
-        var src = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src"));
+        var src = Path.Combine(WallClockTests.RepositoryRoot(), "src");
+        Assert.True(Directory.Exists(src), src);
         var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains("Migrations"))
             .Where(f => Path.GetFileName(f) is not ("SqliteWriteGate.cs" or "FieldSurveyDbContext.cs"))
             .Where(f => File.ReadAllText(f).Contains("Database.BeginTransaction", StringComparison.Ordinal))
             .Select(Path.GetFileName).ToList();
-        Assert.True(Directory.Exists(src), src);
         Assert.Empty(offenders);
     }
 }
