@@ -19,6 +19,33 @@ public sealed class DataVersion
     /// by re-reading only the segments changed since (their <see cref="ReportInputs.SegmentChangedAt"/> column).
     /// </summary>
     public long OtherChangedAt { get; set; }
+    /// <summary>
+    /// Grows by one in the same transaction as every change to what a call list reads (<see cref="CallListInputs"/>):
+    /// the kept call-list inputs (<c>Pages/Calls/CallListCache</c>) are kept per value, as reports are per <see cref="Value"/>.
+    /// </summary>
+    public long CallsValue { get; set; }
+}
+
+/// <summary>
+/// What an interviewer's call list, the callback calendar and the home page's calls are built from. A save touching
+/// one of these bumps <see cref="DataVersion.CallsValue"/>; <c>CallListInputTests</c> checks that each kind of change
+/// shows on the next call list.
+/// </summary>
+public static class CallListInputs
+{
+    public static readonly IReadOnlySet<Type> Types = new HashSet<Type>
+    {
+        typeof(Core.Study.Park), typeof(Core.Study.StudySettings),   // park codes on the rows; retry gap, attempts, calling hours
+        typeof(Core.Firms.Firm), typeof(Core.Firms.Contact), typeof(Core.Calls.CallAttempt),
+        typeof(Core.Calls.DoNotCall), typeof(Core.Calls.QuotaTarget),
+    };
+
+    public static bool Touched(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Types.Contains(e.Metadata.ClrType));
+
+    /// <summary>The current call-list version: one tiny query, run before kept call-list inputs are used.</summary>
+    public static Task<long> CurrentCallsVersionAsync(this FieldSurveyDbContext db, CancellationToken ct = default) =>
+        db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.RowId).Select(v => v.CallsValue).SingleOrDefaultAsync(ct);
 }
 
 /// <summary>
@@ -42,7 +69,7 @@ public static class ReportInputs
     /// <summary>Types no report reads: a change to them keeps the cached report.</summary>
     public static readonly IReadOnlySet<Type> NotInputs = new HashSet<Type>
     {
-        typeof(Core.Firms.Contact), typeof(Core.Calls.CallAttempt), typeof(Core.Interviews.TranscriptRevision),
+        typeof(Core.Firms.Contact), typeof(Core.Interviews.TranscriptRevision),
         typeof(Core.Auditing.AuditEntry), typeof(ImportUpload), typeof(DataVersion),
         // Fieldwork: who may see which park (reports are the PI's, who sees every park), quotas, do-not-call.
         typeof(UserPark), typeof(Core.Calls.QuotaTarget), typeof(Core.Calls.DoNotCall),
@@ -88,16 +115,24 @@ public static class ReportInputs
             .All(e => e.Entity is Core.Coding.Segment && e.State != EntityState.Deleted);
 
     /// <summary>
-    /// Bumps the version in the caller's transaction. Called by SaveChanges; call it yourself beside any
+    /// Bumps the version in the caller's transaction. SaveChanges bumps it itself; call this beside any
     /// ExecuteUpdate/ExecuteDelete or raw SQL that writes a report input, inside the same transaction. Such a change
     /// counts as other than segments' (the kept report is read afresh).
     /// </summary>
-    public static Task BumpDataVersionAsync(this FieldSurveyDbContext db, CancellationToken ct = default) => db.BumpDataVersionAsync(false, ct);
+    public static Task BumpDataVersionAsync(this FieldSurveyDbContext db, CancellationToken ct = default) =>
+        db.BumpVersionsAsync(reports: true, onlySegments: false, calls: false, ct);
 
-    internal static Task BumpDataVersionAsync(this FieldSurveyDbContext db, bool onlySegments, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(onlySegments
-            ? "UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1"
-            : "UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1, \"OtherChangedAt\" = \"Value\" + 1 WHERE \"Id\" = 1", ct);
+    /// <summary>One UPDATE of the version row: the report version (and whether more than segments changed), the call-list version, or both.</summary>
+    internal static Task BumpVersionsAsync(this FieldSurveyDbContext db, bool reports, bool onlySegments, bool calls, CancellationToken ct) =>
+        (reports, onlySegments, calls) switch
+        {
+            (false, _, false) => Task.CompletedTask,
+            (false, _, true) => db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersions\" SET \"CallsValue\" = \"CallsValue\" + 1 WHERE \"Id\" = 1", ct),
+            (true, true, false) => db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1", ct),
+            (true, true, true) => db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1, \"CallsValue\" = \"CallsValue\" + 1 WHERE \"Id\" = 1", ct),
+            (true, false, false) => db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1, \"OtherChangedAt\" = \"Value\" + 1 WHERE \"Id\" = 1", ct),
+            (true, false, true) => db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersions\" SET \"Value\" = \"Value\" + 1, \"OtherChangedAt\" = \"Value\" + 1, \"CallsValue\" = \"CallsValue\" + 1 WHERE \"Id\" = 1", ct),
+        };
 
     /// <summary>Marks these segments as changed at the version just bumped (same transaction, after the bump).</summary>
     internal static async Task MarkSegmentsChangedAsync(this FieldSurveyDbContext db, IReadOnlyList<int> ids, CancellationToken ct)

@@ -28,6 +28,13 @@ public abstract partial class FieldSurveyDbContext
     bool ParkUnscoped => CurrentUser.AllowedParkIds() is null;
     List<int> ScopedParkIds => CurrentUser.AllowedParkIds()?.ToList() ?? [];
 
+    /// <summary>
+    /// What this context's queries see, as a key: "*" for every park, otherwise the allowed park ids in order. Two
+    /// contexts with the same key read the same rows, so something read through one can be kept for the other.
+    /// </summary>
+    internal string ParkScopeKey => CurrentUser.AllowedParkIds() is { } parks
+        ? string.Join(",", parks.Order().Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))) : "*";
+
     void ApplyParkScope(ModelBuilder b)
     {
         b.Entity<Firm>().HasQueryFilter(f => ParkUnscoped || ScopedParkIds.Contains(f.ParkId));

@@ -21,7 +21,8 @@ namespace FieldSurvey.Web.Data;
 /// The one DbContext. <see cref="SaveChangesAsync(bool, CancellationToken)"/> writes the audit trail in the
 /// same transaction as the change and bumps every edited entity's <see cref="Entity.Version"/>, so features
 /// get auditing and stale-edit refusal without doing anything. It also bumps <see cref="DataVersion"/> when the
-/// save touches a report input (<see cref="ReportInputs"/>), which is what lets reports be cached.
+/// save touches a report input (<see cref="ReportInputs"/>), which is what lets reports be cached, and its call-list
+/// counter when it touches what a call list reads (<see cref="CallListInputs"/>).
 /// ExecuteUpdate/ExecuteDelete bypass all three: never use them on research data (if you must, call
 /// <see cref="ReportInputs.BumpDataVersionAsync"/> in the same transaction).
 /// </summary>
@@ -137,11 +138,12 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
         // Known before the save: afterwards the entries are Unchanged (or gone).
         var touchesReports = ReportInputs.Touched(ChangeTracker);
         var onlySegments = touchesReports && ReportInputs.OnlySegments(ChangeTracker);
+        var touchesCalls = CallListInputs.Touched(ChangeTracker);
         var segments = touchesReports ? ChangeTracker.Entries<Core.Coding.Segment>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList() : [];
         // On SQLite, after this file's earlier writers (SqliteWriteGate); nothing when inside BeginWriteAsync already.
         await using var writing = await EnterWriteAsync(cancellationToken);
-        if (pending.Count == 0 && !touchesReports)
+        if (pending.Count == 0 && !touchesReports && !touchesCalls)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -155,9 +157,9 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             // Same transaction as the change: a reader never sees new data under the old version.
+            await this.BumpVersionsAsync(touchesReports, onlySegments, touchesCalls, cancellationToken);
             if (touchesReports)
             {
-                await this.BumpDataVersionAsync(onlySegments, cancellationToken);
                 // After the bump, so each segment carries the version that first shows it (the report re-reads from it).
                 if (segments.Count > 0) await this.MarkSegmentsChangedAsync(segments.Select(s => s.Id).ToList(), cancellationToken);
             }

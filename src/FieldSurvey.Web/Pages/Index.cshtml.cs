@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FieldSurvey.Web.Pages;
 
 /// <summary>Home: for each of the person's roles, where the study stands and what is waiting (<see cref="HomeQueries"/>).</summary>
-public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time, Reports.ReportCache reports) : PageModel
+public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time, Reports.ReportCache reports, Calls.CallListCache calls) : PageModel
 {
     public InterviewerHome? Interviewer { get; private set; }
     public CoderHome? Coder { get; private set; }
@@ -17,7 +17,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, User
         var me = User.Id();
         var now = clock.GetUtcNow();
         if (User.IsInRole(Roles.PI)) PI = await db.PiAsync(reports, now, ct);
-        if (User.IsInRole(Roles.Interviewer)) Interviewer = await db.InterviewerAsync(me, now, time.UserZone, time.FirmZone);
+        if (User.IsInRole(Roles.Interviewer)) Interviewer = await db.InterviewerAsync(calls, me, now, time.UserZone, time.FirmZone);
         if (User.IsInRole(Roles.Coder)) Coder = await db.CoderAsync(me);
     }
 }

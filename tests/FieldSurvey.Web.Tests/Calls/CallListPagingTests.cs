@@ -48,7 +48,7 @@ public sealed partial class CallListPagingTests(CallListPagingTests.Fixture fixt
     public async Task A_long_call_list_shows_fifty_firms_a_page_in_the_lists_order()
     {
         await SeedAsync();
-        var expected = (await fixture.WithAsync(db => db.CallListAsync(
+        var expected = (await fixture.WithAsync(db => new CallListCache().CallListAsync(db, 
             fixture.With(d => d.Users.Single(u => u.Email == Caller).Id), fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))))
             .Rows.Select(r => r.Entry.FirmId).ToList();
         Assert.Equal(Firms, expected.Count);
@@ -73,10 +73,10 @@ public sealed partial class CallListPagingTests(CallListPagingTests.Fixture fixt
         var now = fixture.Clock.GetUtcNow();
         var ids = fixture.With(db => db.Users.Where(u => u.Email == Caller || u.Email == AppFactory.Interviewer).Select(u => u.Id).ToList());
         Assert.Equal(2, ids.Count);
-        var together = await fixture.WithAsync(db => db.CallListsAsync(ids, now, zone));
+        var together = await fixture.WithAsync(db => new CallListCache().CallListsAsync(db, ids, now, zone));
         foreach (var id in ids)
         {
-            var alone = await fixture.WithAsync(db => db.CallListAsync(id, now, zone));
+            var alone = await fixture.WithAsync(db => new CallListCache().CallListAsync(db, id, now, zone));
             Assert.NotEmpty(alone.Rows);
             Assert.Equal(alone.Rows, together[id].Rows);
         }

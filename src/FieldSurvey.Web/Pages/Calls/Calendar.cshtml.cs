@@ -17,7 +17,7 @@ namespace FieldSurvey.Web.Pages.Calls;
 /// interviewer sees their own; a PI sees everyone's and reassigns a callback, which moves the firm's case to the
 /// other interviewer's list (the firm change is audited with the reason).
 /// </summary>
-public sealed class CalendarModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CalendarModel(FieldSurveyDbContext db, CallListCache calls, TimeProvider clock, UserTime time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Any day of the week to show (yyyy-MM-dd); the current week in Beijing when empty.</summary>
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
@@ -68,7 +68,7 @@ public sealed class CalendarModel(FieldSurveyDbContext db, TimeProvider clock, U
         Callers = await db.CallersAsync();
         IEnumerable<string> whose = !User.IsPI() ? [User.Id()]
             : string.IsNullOrEmpty(InterviewerId) ? Callers.Select(c => c.Id) : [InterviewerId];
-        var booked = (await db.CallListsAsync(whose.ToList(), now, time.FirmZone))
+        var booked = (await calls.CallListsAsync(db, whose.ToList(), now, time.FirmZone))
             .SelectMany(list => list.Value.Rows
                 .Where(r => r.Entry.Reason is CallListReason.CallbackDue or CallListReason.CallbackLater && r.Entry.DueAtUtc is not null)
                 .Select(r => new BookedCallback(r.Entry.FirmId, list.Key, r.Entry.DueAtUtc!.Value)))

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FieldSurvey.Web.Pages.Calls;
 
-/// <summary>An interviewer's call list, in the order of <see cref="Core.Calls.CallList"/> (see <see cref="CallListQuery"/>). A PI can open anyone's list.</summary>
-public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, UserTime time) : PageModel
+/// <summary>An interviewer's call list, in the order of <see cref="Core.Calls.CallList"/> (see <see cref="CallListCache"/>). A PI can open anyone's list.</summary>
+public sealed class IndexModel(FieldSurveyDbContext db, CallListCache calls, TimeProvider clock, UserTime time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -27,7 +27,7 @@ public sealed class IndexModel(FieldSurveyDbContext db, TimeProvider clock, User
     {
         if (!User.IsPI() || string.IsNullOrEmpty(InterviewerId)) InterviewerId = User.Id();
         if (User.IsPI()) Callers = await db.CallersAsync();
-        var list = await db.CallListAsync(InterviewerId, clock.GetUtcNow(), time.FirmZone);
+        var list = await calls.CallListAsync(db, InterviewerId, clock.GetUtcNow(), time.FirmZone);
         (RetryGapHours, MaxAttempts, Hours, Quota) = (list.RetryGapHours, list.MaxAttempts, list.Hours, list.Quota);
         // A page at a time, in the list's own order: the first page is what is due now.
         Pager = Pager.For(Request, P, PageSize, list.Rows.Count);

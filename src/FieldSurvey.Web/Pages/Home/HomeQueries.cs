@@ -83,9 +83,9 @@ public static class HomeQueries
     /// call list in its own order. A callback stays on the list until it is called, so "today" includes earlier
     /// days' missed callbacks (they are due now).
     /// </summary>
-    public static async Task<InterviewerHome> InterviewerAsync(this FieldSurveyDbContext db, string me, DateTimeOffset now, TimeZoneInfo zone, TimeZoneInfo firmZone)
+    public static async Task<InterviewerHome> InterviewerAsync(this FieldSurveyDbContext db, Calls.CallListCache calls, string me, DateTimeOffset now, TimeZoneInfo zone, TimeZoneInfo firmZone)
     {
-        var list = await db.CallListAsync(me, now, firmZone);
+        var list = await calls.CallListAsync(db, me, now, firmZone);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var startOfDay = UserTime.ToUtc(local.Date, zone);
         var endOfDay = UserTime.ToUtc(local.Date.AddDays(1), zone);

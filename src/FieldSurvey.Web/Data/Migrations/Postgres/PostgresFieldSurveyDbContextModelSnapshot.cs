@@ -1856,6 +1856,9 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<long>("CallsValue")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OtherChangedAt")
                         .HasColumnType("bigint");
 
@@ -1870,6 +1873,7 @@ namespace FieldSurvey.Web.Data.Migrations.Postgres
                         new
                         {
                             Id = 1,
+                            CallsValue = 0L,
                             OtherChangedAt = 0L,
                             Value = 0L
                         });

@@ -1778,6 +1778,9 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CallsValue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OtherChangedAt")
                         .HasColumnType("INTEGER");
 
@@ -1792,6 +1795,7 @@ namespace FieldSurvey.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
+                            CallsValue = 0L,
                             OtherChangedAt = 0L,
                             Value = 0L
                         });
