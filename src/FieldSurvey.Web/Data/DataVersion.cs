@@ -69,7 +69,7 @@ public static class ReportInputs
     /// <summary>Types no report reads: a change to them keeps the cached report.</summary>
     public static readonly IReadOnlySet<Type> NotInputs = new HashSet<Type>
     {
-        typeof(Core.Firms.Contact), typeof(Core.Interviews.TranscriptRevision),
+        typeof(Core.Firms.Contact), typeof(Core.Calls.CallAttempt), typeof(Core.Interviews.TranscriptRevision),
         typeof(Core.Auditing.AuditEntry), typeof(ImportUpload), typeof(DataVersion),
         // Fieldwork: who may see which park (reports are the PI's, who sees every park), quotas, do-not-call.
         typeof(UserPark), typeof(Core.Calls.QuotaTarget), typeof(Core.Calls.DoNotCall),

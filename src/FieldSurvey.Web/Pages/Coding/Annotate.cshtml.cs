@@ -28,7 +28,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         if (!await LoadAsync(transcriptId)) return NotFound();
         if (!Access.CanOpen) return Forbid();
         (Codes, ThemeTree) = await SegmentEditing.AnnotatorCodebookAsync(db);
-        Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, transcriptId);
+        Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, Transcript!.InterviewId, Transcript.Text);
         return Page();
     }
 
@@ -133,8 +133,8 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
     async Task<bool> LoadAsync(int transcriptId)
     {
         Transcript = await db.Transcripts.AsNoTracking().Where(x => x.Id == transcriptId)
-            .Join(db.Interviews, x => x.InterviewId, i => i.Id, (x, i) => new { x, i.FirmId })
-            .Join(db.Firms, x => x.FirmId, f => f.Id, (x, f) => new TranscriptHeader(x.x.Id, x.x.Text, x.x.Revision, f.NameZh, f.NameEn, f.Park!.Code))
+            .Join(db.Interviews, x => x.InterviewId, i => i.Id, (x, i) => new { x, i.FirmId, InterviewId = i.Id })
+            .Join(db.Firms, x => x.FirmId, f => f.Id, (x, f) => new TranscriptHeader(x.x.Id, x.InterviewId, x.x.Text, x.x.Revision, f.NameZh, f.NameEn, f.Park!.Code))
             .SingleOrDefaultAsync();
         if (Transcript is null) return false;
         Access = await db.AccessAsync(User, transcriptId);
@@ -145,5 +145,5 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
 
     JsonResult Error(int status, string message) => new(new { error = t[message].Value }) { StatusCode = status };
 
-    public sealed record TranscriptHeader(int Id, string Text, int Revision, string FirmZh, string? FirmEn, string Park);
+    public sealed record TranscriptHeader(int Id, int InterviewId, string Text, int Revision, string FirmZh, string? FirmEn, string Park);
 }

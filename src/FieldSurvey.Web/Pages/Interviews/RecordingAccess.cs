@@ -49,7 +49,18 @@ public static class RecordingAccess
     public static async Task<PlayerView> PlayerForTranscriptAsync(this FieldSurveyDbContext db, ClaimsPrincipal user, int transcriptId)
     {
         var transcript = await db.Transcripts.AsNoTracking().Where(x => x.Id == transcriptId).Select(x => new { x.InterviewId, x.Text }).SingleOrDefaultAsync();
-        return transcript is null ? new([]) : new(await db.PlayerPartsAsync(user, transcript.InterviewId), PlayerView.Turns(transcript.Text));
+        return transcript is null ? new([]) : await db.PlayerForTranscriptAsync(user, transcript.InterviewId, transcript.Text);
+    }
+
+    /// <summary>
+    /// The same for a transcript the page has already read. Most transcripts have no recording: then one query, and
+    /// neither the access check nor the turns (the player is not drawn without parts).
+    /// </summary>
+    public static async Task<PlayerView> PlayerForTranscriptAsync(this FieldSurveyDbContext db, ClaimsPrincipal user, int interviewId, string text)
+    {
+        if (!await db.Recordings.AnyAsync(r => r.InterviewId == interviewId && r.DeletedAtUtc == null)) return new([]);
+        var parts = await db.PlayerPartsAsync(user, interviewId);
+        return parts.Count == 0 ? new([]) : new(parts, PlayerView.Turns(text));
     }
 
     /// <summary>GET /recordings/{id}: the playable copy, with range requests (seeking); nothing for anyone else.</summary>

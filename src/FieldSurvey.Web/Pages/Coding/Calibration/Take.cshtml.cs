@@ -114,8 +114,8 @@ public sealed class TakeModel(FieldSurveyDbContext db, TimeProvider clock, IStri
         if (!seat.TranscriptIds.Contains(id)) return false;
         // Through the firm, so park scope applies as on the live annotator.
         var header = await db.Transcripts.AsNoTracking().Where(x => x.Id == id)
-            .Join(db.Interviews, x => x.InterviewId, i => i.Id, (x, i) => new { x, i.FirmId })
-            .Join(db.Firms, x => x.FirmId, f => f.Id, (x, f) => new AnnotateModel.TranscriptHeader(x.x.Id, x.x.Text, x.x.Revision, f.NameZh, f.NameEn, f.Park!.Code))
+            .Join(db.Interviews, x => x.InterviewId, i => i.Id, (x, i) => new { x, i.FirmId, InterviewId = i.Id })
+            .Join(db.Firms, x => x.FirmId, f => f.Id, (x, f) => new AnnotateModel.TranscriptHeader(x.x.Id, x.InterviewId, x.x.Text, x.x.Revision, f.NameZh, f.NameEn, f.Park!.Code))
             .SingleOrDefaultAsync();
         if (header is null) return false;
         Transcript = header;
