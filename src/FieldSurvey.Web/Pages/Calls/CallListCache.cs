@@ -94,18 +94,19 @@ public sealed class CallListCache
         return new Inputs(settings, quota, dnc, firms, numbers, attempts);
     }
 
+    // As ReportCache.Forget: the newest version seen moves forward only, and every key below it goes, also one added by a
+    // request that read its version just before another's bump (it would otherwise stay until the next bump).
     void Forget(long version)
     {
         var seen = Interlocked.Read(ref newest);
         while (version > seen)
         {
             var was = Interlocked.CompareExchange(ref newest, version, seen);
-            if (was == seen)
-            {
-                foreach (var old in kept.Keys.Where(k => k.Version < version)) kept.TryRemove(old, out _);
-                return;
-            }
+            if (was == seen) break;
             seen = was;
         }
+        var current = Math.Max(version, seen);
+        foreach (var key in kept.Keys)
+            if (key.Version < current) kept.TryRemove(key, out _);
     }
 }
