@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -100,6 +101,9 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
 
     /// <summary>Whether this context holds its SQLite file's write gate (<see cref="SqliteWriteGate"/>) now.</summary>
     bool holdsWriteGate;
+    /// <summary>This context's gate, found once (it parses the connection string): null on PostgreSQL or in memory.</summary>
+    SemaphoreSlim? writeGate;
+    bool writeGateKnown;
 
     /// <summary>
     /// Waits for this SQLite file's write gate and holds it until the result is disposed. Null (nothing to wait for) on
@@ -108,13 +112,25 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     /// </summary>
     internal async Task<IAsyncDisposable?> EnterWriteAsync(CancellationToken ct)
     {
-        if (holdsWriteGate || Database.CurrentTransaction is not null || SqliteWriteGate.For(this) is not { } gate) return null;
-        await gate.WaitAsync(ct);
+        if (!writeGateKnown) (writeGate, writeGateKnown) = (SqliteWriteGate.For(this), true);
+        if (holdsWriteGate || Database.CurrentTransaction is not null || writeGate is not { } gate) return null;
+        var asked = Stopwatch.GetTimestamp();
+        SqliteWriteGate.Metrics.Waiting.Add(1);
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        finally
+        {
+            SqliteWriteGate.Metrics.Waiting.Add(-1);
+        }
+        var entered = Stopwatch.GetTimestamp();
+        SqliteWriteGate.Metrics.Wait.Record(Stopwatch.GetElapsedTime(asked, entered).TotalMilliseconds);
         holdsWriteGate = true;
-        return new HeldGate(this, gate);
+        return new HeldGate(this, gate, entered);
     }
 
-    sealed class HeldGate(FieldSurveyDbContext db, SemaphoreSlim gate) : IAsyncDisposable
+    sealed class HeldGate(FieldSurveyDbContext db, SemaphoreSlim gate, long entered) : IAsyncDisposable
     {
         bool released;
 
@@ -124,6 +140,7 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
             released = true;
             db.holdsWriteGate = false;
             gate.Release();
+            SqliteWriteGate.Metrics.Hold.Record(Stopwatch.GetElapsedTime(entered).TotalMilliseconds);
             return ValueTask.CompletedTask;
         }
     }

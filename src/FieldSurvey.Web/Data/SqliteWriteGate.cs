@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -22,6 +23,21 @@ namespace FieldSurvey.Web.Data;
 public static class SqliteWriteGate
 {
     static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long writers wait for the gate and hold it, and how many wait now: the meter <c>FieldSurvey.Data</c>, read with
+    /// <c>dotnet-counters monitor --counters FieldSurvey.Data -p PID</c> (or any OpenTelemetry exporter) while coders save.
+    /// </summary>
+    internal static class Metrics
+    {
+        static readonly Meter Meter = new("FieldSurvey.Data");
+        public static readonly Histogram<double> Wait = Meter.CreateHistogram<double>(
+            "fieldsurvey.sqlite.write_gate.wait", "ms", "Time a writer waited for its SQLite file's write gate");
+        public static readonly Histogram<double> Hold = Meter.CreateHistogram<double>(
+            "fieldsurvey.sqlite.write_gate.hold", "ms", "Time a writer held the gate: its transaction, from first statement to commit");
+        public static readonly UpDownCounter<int> Waiting = Meter.CreateUpDownCounter<int>(
+            "fieldsurvey.sqlite.write_gate.waiting", "{writer}", "Writers waiting for the gate now");
+    }
 
     /// <summary>The gate of the database file behind <paramref name="db"/>, or null on PostgreSQL or in memory.</summary>
     internal static SemaphoreSlim? For(DbContext db)
