@@ -69,10 +69,16 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         // A change of themes alone still bumps the segment's version, so a stale edit is refused here too.
         if (segment.Id != 0) db.Entry(segment).Property(x => x.UpdatedAtUtc).IsModified = true;
         // A new segment needs its id before its themes can point at it: both saves in one transaction.
+        // Inside the SQLite write gate from here to the commit: every other coder's save waits, so a new segment (no
+        // themes yet) skips reading its current themes, and its second save when it has none to add.
         await using var tx = await db.BeginWriteAsync();
-        if (segment.Id == 0 && !await db.TrySaveAsync()) return Error(409, Stale);
-        await SegmentEditing.SetThemesAsync(db, segment.Id, themeIds);
-        if (!await db.TrySaveAsync()) return Error(409, Stale);
+        if (segment.Id == 0)
+        {
+            if (!await db.TrySaveAsync()) return Error(409, Stale);
+            db.SegmentThemes.AddRange(themeIds.Select(termId => new SegmentTheme { SegmentId = segment.Id, TermId = termId }));
+        }
+        else await SegmentEditing.SetThemesAsync(db, segment.Id, themeIds);
+        if (db.ChangeTracker.HasChanges() && !await db.TrySaveAsync()) return Error(409, Stale);
         await tx.CommitAsync();
         return new JsonResult(SegmentView.Of(segment, User.Id(), themeIds));
     }
