@@ -102,7 +102,7 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
     /// <summary>Whether this context holds its SQLite file's write gate (<see cref="SqliteWriteGate"/>) now.</summary>
     bool holdsWriteGate;
     /// <summary>This context's gate, found once (it parses the connection string): null on PostgreSQL or in memory.</summary>
-    SemaphoreSlim? writeGate;
+    SqliteWriteGate.FileGate? writeGate;
     bool writeGateKnown;
 
     /// <summary>
@@ -115,22 +115,27 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
         if (!writeGateKnown) (writeGate, writeGateKnown) = (SqliteWriteGate.For(this), true);
         if (holdsWriteGate || Database.CurrentTransaction is not null || writeGate is not { } gate) return null;
         var asked = Stopwatch.GetTimestamp();
-        SqliteWriteGate.Metrics.Waiting.Add(1);
-        try
+        var queued = !gate.Lock.Wait(0);
+        if (queued)
         {
-            await gate.WaitAsync(ct);
-        }
-        finally
-        {
-            SqliteWriteGate.Metrics.Waiting.Add(-1);
+            SqliteWriteGate.Metrics.Waiting.Add(1);
+            try
+            {
+                await gate.Lock.WaitAsync(ct);
+            }
+            finally
+            {
+                SqliteWriteGate.Metrics.Waiting.Add(-1);
+            }
         }
         var entered = Stopwatch.GetTimestamp();
         SqliteWriteGate.Metrics.Wait.Record(Stopwatch.GetElapsedTime(asked, entered).TotalMilliseconds);
+        if (queued) SqliteWriteGate.Metrics.Handoff.Record(Stopwatch.GetElapsedTime(Volatile.Read(ref gate.ReleasedAt), entered).TotalMilliseconds);
         holdsWriteGate = true;
         return new HeldGate(this, gate, entered);
     }
 
-    sealed class HeldGate(FieldSurveyDbContext db, SemaphoreSlim gate, long entered) : IAsyncDisposable
+    sealed class HeldGate(FieldSurveyDbContext db, SqliteWriteGate.FileGate gate, long entered) : IAsyncDisposable
     {
         bool released;
 
@@ -139,8 +144,10 @@ public abstract partial class FieldSurveyDbContext(DbContextOptions options, IHt
             if (released) return ValueTask.CompletedTask;
             released = true;
             db.holdsWriteGate = false;
-            gate.Release();
-            SqliteWriteGate.Metrics.Hold.Record(Stopwatch.GetElapsedTime(entered).TotalMilliseconds);
+            var now = Stopwatch.GetTimestamp();
+            Volatile.Write(ref gate.ReleasedAt, now);
+            gate.Lock.Release();
+            SqliteWriteGate.Metrics.Hold.Record(Stopwatch.GetElapsedTime(entered, now).TotalMilliseconds);
             return ValueTask.CompletedTask;
         }
     }

@@ -22,7 +22,14 @@ namespace FieldSurvey.Web.Data;
 /// </remarks>
 public static class SqliteWriteGate
 {
-    static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    static readonly ConcurrentDictionary<string, FileGate> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>One file's gate, and when it was last handed on (for the hand-off histogram).</summary>
+    internal sealed class FileGate
+    {
+        public readonly SemaphoreSlim Lock = new(1, 1);
+        public long ReleasedAt;
+    }
 
     /// <summary>
     /// How long writers wait for the gate and hold it, and how many wait now: the meter <c>FieldSurvey.Data</c>, read with
@@ -35,17 +42,19 @@ public static class SqliteWriteGate
             "fieldsurvey.sqlite.write_gate.wait", "ms", "Time a writer waited for its SQLite file's write gate");
         public static readonly Histogram<double> Hold = Meter.CreateHistogram<double>(
             "fieldsurvey.sqlite.write_gate.hold", "ms", "Time a writer held the gate: its transaction, from first statement to commit");
+        public static readonly Histogram<double> Handoff = Meter.CreateHistogram<double>(
+            "fieldsurvey.sqlite.write_gate.handoff", "ms", "Time the gate stood free between one writer leaving and the next, already waiting, starting");
         public static readonly UpDownCounter<int> Waiting = Meter.CreateUpDownCounter<int>(
             "fieldsurvey.sqlite.write_gate.waiting", "{writer}", "Writers waiting for the gate now");
     }
 
     /// <summary>The gate of the database file behind <paramref name="db"/>, or null on PostgreSQL or in memory.</summary>
-    internal static SemaphoreSlim? For(DbContext db)
+    internal static FileGate? For(DbContext db)
     {
         if (!db.Database.IsSqlite()) return null;
         var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:") return null;
-        return Gates.GetOrAdd(Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1));
+        return Gates.GetOrAdd(Path.GetFullPath(file), _ => new FileGate());
     }
 
     /// <summary>
