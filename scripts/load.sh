@@ -13,7 +13,7 @@ URL="http://127.0.0.1:$PORT"
 DURATION=${DURATION:-30s}
 # Each measured run follows a warm-up run of the same shape that is not counted, as TechEmpower's benchmarks do: a freshly
 # started .NET app runs new code unoptimised until tiered compilation has seen it called often enough.
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-10s}
 DATA=$(mktemp -d /tmp/fieldsurvey-load.XXXXXX)
 WORK=$(mktemp -d)
 

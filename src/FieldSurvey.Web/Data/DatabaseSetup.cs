@@ -16,6 +16,9 @@ public static class DatabaseSetup
     /// json_each on SQLite, an array on PostgreSQL), not EF Core 10's default of one parameter per element: at study
     /// size a list holds 190,000 segment ids, beyond SQLite's 32,766 and PostgreSQL's 65,535 parameters (the
     /// report workbook's agreement sheets failed with "too many SQL variables").
+    /// The options are built once (a singleton), not per request: AddDbContext's default builds them again for every
+    /// scope, which here meant creating the data folder, parsing and writing the connection string and rebuilding EF's
+    /// options on every page (a few per cent of the call list's CPU under load). The context itself stays one per request.
     /// </remarks>
     public static void AddFieldSurveyDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,11 +27,13 @@ public static class DatabaseSetup
             services.AddDbContext<FieldSurveyDbContext, PostgresFieldSurveyDbContext>((sp, o) =>
                 o.UseNpgsql(Options(sp).ConnectionString ?? throw new InvalidOperationException(
                     "Database:ConnectionString is required when Database:Provider is Postgres."),
-                    npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
+                    npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
+                optionsLifetime: ServiceLifetime.Singleton);
         else
             services.AddDbContext<FieldSurveyDbContext, SqliteFieldSurveyDbContext>((sp, o) =>
                 o.UseSqlite(SqliteConnectionString(Options(sp).ConnectionString, DataFolder(sp)),
-                    sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
+                    sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
+                optionsLifetime: ServiceLifetime.Singleton);
     }
 
     static DatabaseOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
