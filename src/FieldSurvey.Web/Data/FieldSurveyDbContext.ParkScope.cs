@@ -18,8 +18,11 @@ namespace FieldSurvey.Web.Data;
 /// </summary>
 /// <remarks>
 /// EF reads <see cref="ParkUnscoped"/> and <see cref="ScopedParkIds"/> afresh for every query of this
-/// context instance, so one context per request follows the signed-in person. Each filter spells out the
-/// whole path to the firm's park instead of leaning on the parent's filter, so it holds on its own. Saving is
+/// context instance, so one context per request follows the signed-in person. Each filter asks only that its
+/// parent be visible: EF applies the parent's own filter to the set inside, and so up to the firm's park
+/// (<c>ParkScopeTests</c> checks every entity against the firm's park directly). Spelling out the whole path in each
+/// filter instead repeated it once per level, since EF adds the parent's filter anyway: a segment query carried seven
+/// copies of the park test, and compiling that SQL (sqlite3_prepare) was the largest cost of the annotator's JSON. Saving is
 /// not filtered: a handler must load what it changes (they all do), which the filter then refuses.
 /// <c>IgnoreQueryFilters()</c> would switch the scope off: only PI-wide maintenance may use it.
 /// </remarks>
@@ -38,37 +41,21 @@ public abstract partial class FieldSurveyDbContext
     void ApplyParkScope(ModelBuilder b)
     {
         b.Entity<Firm>().HasQueryFilter(f => ParkUnscoped || ScopedParkIds.Contains(f.ParkId));
-        b.Entity<Contact>().HasQueryFilter(c => ParkUnscoped
-            || Set<Firm>().Any(f => f.Id == c.FirmId && ScopedParkIds.Contains(f.ParkId)));
-        b.Entity<FrameworkSummary>().HasQueryFilter(x => ParkUnscoped
-            || Set<Firm>().Any(f => f.Id == x.FirmId && ScopedParkIds.Contains(f.ParkId)));
-        b.Entity<CallAttempt>().HasQueryFilter(a => ParkUnscoped
-            || Set<Firm>().Any(f => f.Id == a.FirmId && ScopedParkIds.Contains(f.ParkId)));
-        b.Entity<Interview>().HasQueryFilter(i => ParkUnscoped
-            || Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)));
-        b.Entity<Answer>().HasQueryFilter(a => ParkUnscoped
-            || Set<Interview>().Any(i => i.Id == a.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
-        b.Entity<PartnerRow>().HasQueryFilter(p => ParkUnscoped
-            || Set<Interview>().Any(i => i.Id == p.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
-        b.Entity<Transcript>().HasQueryFilter(t => ParkUnscoped
-            || Set<Interview>().Any(i => i.Id == t.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
-        b.Entity<TranscriptRevision>().HasQueryFilter(r => ParkUnscoped
-            || Set<Transcript>().Any(t => t.Id == r.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
-                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
-        b.Entity<Segment>().HasQueryFilter(s => ParkUnscoped
-            || Set<Transcript>().Any(t => t.Id == s.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
-                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
-        b.Entity<CodingAssignment>().HasQueryFilter(c => ParkUnscoped
-            || Set<Transcript>().Any(t => t.Id == c.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
-                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
+        // What hangs from a firm: its firm must be visible (the Firms set inside carries the firm's filter).
+        b.Entity<Contact>().HasQueryFilter(c => ParkUnscoped || Set<Firm>().Any(f => f.Id == c.FirmId));
+        b.Entity<FrameworkSummary>().HasQueryFilter(x => ParkUnscoped || Set<Firm>().Any(f => f.Id == x.FirmId));
+        b.Entity<CallAttempt>().HasQueryFilter(a => ParkUnscoped || Set<Firm>().Any(f => f.Id == a.FirmId));
+        b.Entity<Interview>().HasQueryFilter(i => ParkUnscoped || Set<Firm>().Any(f => f.Id == i.FirmId));
+        // What hangs from an interview: its interview must be visible, and so on up.
+        b.Entity<Answer>().HasQueryFilter(a => ParkUnscoped || Set<Interview>().Any(i => i.Id == a.InterviewId));
+        b.Entity<PartnerRow>().HasQueryFilter(p => ParkUnscoped || Set<Interview>().Any(i => i.Id == p.InterviewId));
+        b.Entity<Transcript>().HasQueryFilter(t => ParkUnscoped || Set<Interview>().Any(i => i.Id == t.InterviewId));
         // Data-quality queries hang from an interview: a park-scoped interviewer sees those of their parks' interviews only.
-        b.Entity<DataQuery>().HasQueryFilter(q => ParkUnscoped
-            || Set<Interview>().Any(i => i.Id == q.InterviewId && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId))));
-        b.Entity<DataQueryEvent>().HasQueryFilter(e => ParkUnscoped
-            || Set<DataQuery>().Any(q => q.Id == e.QueryId && Set<Interview>().Any(i => i.Id == q.InterviewId
-                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
-        b.Entity<AdjudicationDecision>().HasQueryFilter(d => ParkUnscoped
-            || Set<Transcript>().Any(t => t.Id == d.TranscriptId && Set<Interview>().Any(i => i.Id == t.InterviewId
-                && Set<Firm>().Any(f => f.Id == i.FirmId && ScopedParkIds.Contains(f.ParkId)))));
+        b.Entity<DataQuery>().HasQueryFilter(q => ParkUnscoped || Set<Interview>().Any(i => i.Id == q.InterviewId));
+        b.Entity<DataQueryEvent>().HasQueryFilter(e => ParkUnscoped || Set<DataQuery>().Any(q => q.Id == e.QueryId));
+        b.Entity<TranscriptRevision>().HasQueryFilter(r => ParkUnscoped || Set<Transcript>().Any(t => t.Id == r.TranscriptId));
+        b.Entity<Segment>().HasQueryFilter(s => ParkUnscoped || Set<Transcript>().Any(t => t.Id == s.TranscriptId));
+        b.Entity<CodingAssignment>().HasQueryFilter(c => ParkUnscoped || Set<Transcript>().Any(t => t.Id == c.TranscriptId));
+        b.Entity<AdjudicationDecision>().HasQueryFilter(d => ParkUnscoped || Set<Transcript>().Any(t => t.Id == d.TranscriptId));
     }
 }

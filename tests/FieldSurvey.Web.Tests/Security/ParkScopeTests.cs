@@ -1,10 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Tests.Infrastructure;
 using FieldSurvey.Tests.Interviews;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FieldSurvey.Tests.Security;
 
@@ -68,6 +73,75 @@ public sealed class ParkScopeTests(ParkScopeTests.Fixture fixture) : IClassFixtu
         var audit = fixture.With(db => db.AuditEntries.Where(a => a.Entity == "Access" && a.Action == "ParkGranted").Select(a => a.After!).ToList());
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.Contains("\"Park\":\"ZLS\"", a));
+    }
+
+    /// <summary>
+    /// Each entity's park filter only asks that its parent be visible (the parent's own filter does the rest): checked
+    /// here for every filtered entity against its firm's park, followed by hand through the unscoped tables.
+    /// </summary>
+    [Fact]
+    public async Task Every_filtered_entity_shows_exactly_the_rows_whose_firm_is_in_an_allowed_park()
+    {
+        var zls = fixture.Zls;
+        var (all, expected) = await fixture.WithAsync(async db => (await VisibleAsync(db), await OfParkAsync(db, zls)));
+
+        using var scope = fixture.Services.CreateScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Role, Roles.Coder), new Claim(ParkScope.ParkClaim, zls.ToString(CultureInfo.InvariantCulture))], "test")),
+        };
+        try
+        {
+            var scoped = await VisibleAsync(scope.ServiceProvider.GetRequiredService<FieldSurveyDbContext>());
+            Assert.Equal(expected, scoped);
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+        // The fixture has rows of other parks for these, so a filter that let them through would show.
+        foreach (var kind in new[] { "Firm", "Contact", "CallAttempt", "Interview", "Answer", "Transcript", "Segment", "CodingAssignment" })
+            Assert.True(expected[kind] > 0 && expected[kind] < all[kind], $"{kind}: {expected[kind]} of {all[kind]}");
+    }
+
+    /// <summary>Rows per filtered entity as the context sees them: each set alone, so only its own filter applies.</summary>
+    static async Task<Dictionary<string, int>> VisibleAsync(FieldSurveyDbContext db) => new()
+    {
+        ["Firm"] = await db.Firms.CountAsync(), ["Contact"] = await db.Contacts.CountAsync(),
+        ["FrameworkSummary"] = await db.FrameworkSummaries.CountAsync(), ["CallAttempt"] = await db.CallAttempts.CountAsync(),
+        ["Interview"] = await db.Interviews.CountAsync(), ["Answer"] = await db.Answers.CountAsync(),
+        ["PartnerRow"] = await db.PartnerRows.CountAsync(), ["Transcript"] = await db.Transcripts.CountAsync(),
+        ["DataQuery"] = await db.DataQueries.CountAsync(), ["DataQueryEvent"] = await db.DataQueryEvents.CountAsync(),
+        ["TranscriptRevision"] = await db.TranscriptRevisions.CountAsync(), ["Segment"] = await db.Segments.CountAsync(),
+        ["CodingAssignment"] = await db.CodingAssignments.CountAsync(), ["AdjudicationDecision"] = await db.AdjudicationDecisions.CountAsync(),
+    };
+
+    /// <summary>Rows per filtered entity that belong to <paramref name="park"/>'s firms, followed up to the firm by hand (unscoped context).</summary>
+    static async Task<Dictionary<string, int>> OfParkAsync(FieldSurveyDbContext db, int park)
+    {
+        var firms = db.Firms.Where(f => f.ParkId == park).Select(f => f.Id);
+        var interviews = db.Interviews.Where(i => firms.Contains(i.FirmId)).Select(i => i.Id);
+        var transcripts = db.Transcripts.Where(t => interviews.Contains(t.InterviewId)).Select(t => t.Id);
+        var queries = db.DataQueries.Where(q => interviews.Contains(q.InterviewId)).Select(q => q.Id);
+        return new()
+        {
+            ["Firm"] = await firms.CountAsync(),
+            ["Contact"] = await db.Contacts.CountAsync(c => firms.Contains(c.FirmId)),
+            ["FrameworkSummary"] = await db.FrameworkSummaries.CountAsync(x => firms.Contains(x.FirmId)),
+            ["CallAttempt"] = await db.CallAttempts.CountAsync(a => firms.Contains(a.FirmId)),
+            ["Interview"] = await interviews.CountAsync(),
+            ["Answer"] = await db.Answers.CountAsync(a => interviews.Contains(a.InterviewId)),
+            ["PartnerRow"] = await db.PartnerRows.CountAsync(p => interviews.Contains(p.InterviewId)),
+            ["Transcript"] = await transcripts.CountAsync(),
+            ["DataQuery"] = await queries.CountAsync(),
+            ["DataQueryEvent"] = await db.DataQueryEvents.CountAsync(e => queries.Contains(e.QueryId)),
+            ["TranscriptRevision"] = await db.TranscriptRevisions.CountAsync(r => transcripts.Contains(r.TranscriptId)),
+            ["Segment"] = await db.Segments.CountAsync(s => transcripts.Contains(s.TranscriptId)),
+            ["CodingAssignment"] = await db.CodingAssignments.CountAsync(c => transcripts.Contains(c.TranscriptId)),
+            ["AdjudicationDecision"] = await db.AdjudicationDecisions.CountAsync(d => transcripts.Contains(d.TranscriptId)),
+        };
     }
 
     [Theory]
