@@ -11,9 +11,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 PORT=${PORT:-5089}
 URL="http://127.0.0.1:$PORT"
 DURATION=${DURATION:-30s}
-# Each measured run follows a warm-up run of the same shape that is not counted, as TechEmpower's benchmarks do: a freshly
-# started .NET app runs new code unoptimised until tiered compilation has seen it called often enough.
-WARMUP=${WARMUP:-10s}
+# Each measured run follows a warm-up run of the same shape that is not counted, as TechEmpower's benchmarks do (a 5 s
+# primer and a 15 s warm-up before each measured run): a freshly started .NET app runs new code unoptimised until tiered
+# compilation has seen it called often enough, which took ~20–30 s per page here under 32 connections.
+WARMUP=${WARMUP:-20s}
 DATA=$(mktemp -d /tmp/fieldsurvey-load.XXXXXX)
 WORK=$(mktemp -d)
 
@@ -92,7 +93,7 @@ echo "App peak resident memory after the runs and a workbook download: $PEAK"
 
 echo "== 20 coders saving segments at once"
 set +e
-CODERS=$(cd src/FieldSurvey.Benchmarks && dotnet bin/Release/net10.0/FieldSurvey.Benchmarks.dll coders --url "$URL" --data "$DATA" --coders 20 --segments 25 | grep -v "^warn:\|^      ")
+CODERS=$(cd src/FieldSurvey.Benchmarks && dotnet bin/Release/net10.0/FieldSurvey.Benchmarks.dll coders --url "$URL" --data "$DATA" --coders 20 --segments 25 2>&1 | grep -v "^warn:\|^      ")
 coders_status=$?
 set -e
 echo "$CODERS"
