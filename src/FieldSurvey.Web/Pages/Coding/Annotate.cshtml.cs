@@ -75,7 +75,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
         if (segment.Id == 0)
         {
             if (!await db.TrySaveAsync()) return Error(409, Stale);
-            db.SegmentThemes.AddRange(themeIds.Select(termId => new SegmentTheme { SegmentId = segment.Id, TermId = termId }));
+            SegmentEditing.AddThemes(db, segment.Id, themeIds);
         }
         else await SegmentEditing.SetThemesAsync(db, segment.Id, themeIds);
         if (db.ChangeTracker.HasChanges() && !await db.TrySaveAsync()) return Error(409, Stale);

@@ -71,8 +71,12 @@ public static class SegmentEditing
     {
         var current = await db.SegmentThemes.Where(x => x.SegmentId == segmentId).ToListAsync();
         db.SegmentThemes.RemoveRange(current.Where(x => !wanted.Contains(x.TermId)));
-        db.SegmentThemes.AddRange(wanted.Where(id => current.All(x => x.TermId != id)).Select(id => new SegmentTheme { SegmentId = segmentId, TermId = id }));
+        AddThemes(db, segmentId, wanted.Where(id => current.All(x => x.TermId != id)));
     }
+
+    /// <summary>Thematic codes added to a segment known to have none of them (a new one needs no read of its current themes).</summary>
+    public static void AddThemes(FieldSurveyDbContext db, int segmentId, IEnumerable<int> termIds) =>
+        db.SegmentThemes.AddRange(termIds.Select(id => new SegmentTheme { SegmentId = segmentId, TermId = id }));
 
     /// <summary>Thematic codes per segment, for the JSON the annotator reads.</summary>
     public static async Task<ILookup<int, int>> ThemesOfAsync(FieldSurveyDbContext db, IReadOnlyCollection<int> segmentIds) =>
