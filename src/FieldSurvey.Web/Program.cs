@@ -124,6 +124,7 @@ services.Configure<RequestLocalizationOptions>(o =>
 services.AddScoped<UserTime>();
 services.AddSingleton<FieldSurvey.Web.Pages.Reports.ReportCache>(); // the computed report per data version, shared by requests
 services.AddSingleton<FieldSurvey.Web.Pages.Calls.CallListCache>(); // call lists' inputs per call-list version and park scope
+services.AddSingleton<FieldSurvey.Web.Pages.Coding.CodebookCache>(); // the annotator's codebook per version of what is not segments
 services.AddSingleton<FieldSurvey.Web.Pages.Interviews.RecordingStore>();
 services.AddSingleton<FieldSurvey.Web.Exports.DownloadSpool>(); // large downloads go through a file, not memory
 services.AddScoped<FieldSurvey.Web.Pages.Interviews.RecordingRetention>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FieldSurvey.Core.Calls;
 using FieldSurvey.Core.Firms;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
 using FieldSurvey.Web.Pages.Firms;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,14 +99,7 @@ public sealed class CallListCache
     // request that read its version just before another's bump (it would otherwise stay until the next bump).
     void Forget(long version)
     {
-        var seen = Interlocked.Read(ref newest);
-        while (version > seen)
-        {
-            var was = Interlocked.CompareExchange(ref newest, version, seen);
-            if (was == seen) break;
-            seen = was;
-        }
-        var current = Math.Max(version, seen);
+        var current = NewestVersion.Advance(ref newest, version);
         foreach (var key in kept.Keys)
             if (key.Version < current) kept.TryRemove(key, out _);
     }

@@ -13,7 +13,7 @@ namespace FieldSurvey.Web.Pages.Coding;
 /// The annotator. The page carries the transcript text and the codebook; segments travel as JSON through the
 /// handlers below, which check who may see and change what (blind double coding, own segments only).
 /// </summary>
-public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, CodebookCache codebook) : PageModel
 {
     [TempData] public string? StatusMessage { get; set; }
     public TranscriptHeader? Transcript { get; private set; }
@@ -27,7 +27,7 @@ public sealed class AnnotateModel(FieldSurveyDbContext db, TimeProvider clock, I
     {
         if (!await LoadAsync(transcriptId)) return NotFound();
         if (!Access.CanOpen) return Forbid();
-        (Codes, ThemeTree) = await SegmentEditing.AnnotatorCodebookAsync(db);
+        (Codes, ThemeTree) = await codebook.GetAsync(db);
         Player = await Interviews.RecordingAccess.PlayerForTranscriptAsync(db, User, Transcript!.InterviewId, Transcript.Text);
         return Page();
     }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using FieldSurvey.Core.Reporting;
 using FieldSurvey.Web.Data;
+using FieldSurvey.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace FieldSurvey.Web.Pages.Reports;
@@ -146,14 +147,7 @@ public sealed class ReportCache(IServiceScopeFactory scopes, IConfiguration conf
 
     void Forget(long version)
     {
-        var seen = Interlocked.Read(ref newest);
-        while (version > seen)
-        {
-            var was = Interlocked.CompareExchange(ref newest, version, seen);
-            if (was == seen) break;
-            seen = was;
-        }
-        var current = Math.Max(version, seen);
+        var current = NewestVersion.Advance(ref newest, version);
         foreach (var key in kept.Keys)
             if (key.Version < current) kept.TryRemove(key, out _);
         foreach (var key in others.Keys)

@@ -14,7 +14,7 @@ namespace FieldSurvey.Web.Pages.Coding.Calibration;
 /// read and write only the signed-in taker's CalibrationSegments: the gold passages and other trainees' passages are
 /// never sent. Whoever does not take the test gets 404, as if it did not exist; after submitting, nothing changes.
 /// </summary>
-public sealed class TakeModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class TakeModel(FieldSurveyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, CodebookCache codebook) : PageModel
 {
     [TempData] public string? StatusMessage { get; set; }
     public CalibrationSeat Seat { get; private set; } = null!;
@@ -24,7 +24,7 @@ public sealed class TakeModel(FieldSurveyDbContext db, TimeProvider clock, IStri
     public async Task<IActionResult> OnGetAsync(int testId, int? transcriptId)
     {
         if (!await LoadAsync(testId, transcriptId)) return NotFound();
-        var (codes, tree) = await SegmentEditing.AnnotatorCodebookAsync(db);
+        var (codes, tree) = await codebook.GetAsync(db);
         Annotator = new AnnotatorView(Transcript.Id, Transcript.Text, Seat.CanEdit, codes, tree);
         return Page();
     }
